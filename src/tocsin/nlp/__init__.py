@@ -1,0 +1,105 @@
+"""The only place that builds spaCy pipelines.
+
+``load_pipeline()`` returns Tocsin's bundled English pipeline (trained by ``tocsin model train``) with
+the knowledge-backed entity ruler in front of the statistical NER, so the two cooperate: the ruler
+fixes the spans it is sure of (countries, capitals, organisations, office holders, demonyms) and the
+NER labels everything else around them. Any installed spaCy pipeline can be loaded by name instead.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelError
+
+BUNDLED = Path(__file__).parent / "model"
+#: Characters per chunk when a very long text is parsed piecewise (bounded memory).
+CHUNK_CHARS = 100_000
+_lock = threading.Lock()
+
+
+def default_model() -> str:
+    """The model to load: ``TOCSIN_MODEL`` if set, else the bundled pipeline."""
+    return os.environ.get("TOCSIN_MODEL") or "bundled"
+
+
+def load_pipeline(name: str | None = None, *, ruler: bool = True) -> Language:
+    """Load (once per process) a spaCy pipeline.
+
+    ``name`` is ``"bundled"`` (default), a path to a pipeline directory, or an installed package
+    such as ``en_core_web_trf``. ``ruler=False`` leaves out Tocsin's entity ruler (for evaluation).
+    """
+    with _lock:
+        return _load(name or default_model(), ruler)
+
+
+@cache
+def _load(name: str, ruler: bool) -> Language:
+    target: str | Path = BUNDLED if name == "bundled" else name
+    if name == "bundled" and not (BUNDLED / "meta.json").exists():
+        raise ModelError(
+            "the bundled pipeline is missing from this installation; train it with "
+            "`tocsin model train --data ../shared/training` or pass --model NAME"
+        )
+    try:
+        nlp = spacy.load(target)
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load spaCy pipeline {name!r}: install it (e.g. `pip install {name}`) or pass a pipeline path"
+        ) from exc
+    nlp.max_length = 20_000_000
+    if ruler and "ner" in nlp.pipe_names and "tocsin_ruler" not in nlp.pipe_names:
+        from .ruler import add_ruler
+
+        add_ruler(nlp)
+    return nlp
+
+
+def parse(nlp: Language, text: str) -> Doc:
+    """Parse ``text``; texts longer than :data:`CHUNK_CHARS` are parsed in paragraph-aligned chunks.
+
+    Chunking keeps peak memory flat for multi-megabyte inputs; offsets of the returned ``Doc`` are
+    those of ``text``.
+    """
+    if len(text) <= CHUNK_CHARS:
+        return nlp(text)
+    docs = list(nlp.pipe(_chunks(text)))
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def _chunks(text: str) -> Iterator[str]:
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + CHUNK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", start + CHUNK_CHARS // 2, end)
+            if cut < 0:
+                cut = text.rfind(" ", start + CHUNK_CHARS // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        yield text[start:end]
+        start = end
+
+
+def pipe(nlp: Language, texts: Iterable[str], **kwargs: Any) -> Iterator[Doc]:
+    """``nlp.pipe`` that routes over-long texts through :func:`parse`."""
+    batch: list[str] = []
+    for text in texts:
+        if len(text) > CHUNK_CHARS:
+            yield from nlp.pipe(batch, **kwargs)
+            batch = []
+            yield parse(nlp, text)
+        else:
+            batch.append(text)
+            if len(batch) >= 64:
+                yield from nlp.pipe(batch, **kwargs)
+                batch = []
+    yield from nlp.pipe(batch, **kwargs)
