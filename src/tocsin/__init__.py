@@ -1,0 +1,41 @@
+"""Tocsin: structured, sourced political event data (PLOVER + CAMEO) from news text, offline.
+
+Public API::
+
+    tocsin.extract(text, published="2022-02-20") -> Extraction
+    tocsin.load_pipeline(name=None) -> spacy.Language
+    tocsin.open_store(url=None) -> Store
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from .models import Extraction
+
+
+def extract(text: str, **kwargs: Any) -> Extraction:
+    """Extract actors, events, quotes, counts and places from one article (see :mod:`tocsin.pipeline`)."""
+    from .pipeline import extract as _extract
+
+    return _extract(text, **kwargs)
+
+
+def load_pipeline(name: str | None = None, **kwargs: Any):  # type: ignore[no-untyped-def]
+    """Load the bundled spaCy pipeline (or an installed one by name); cached per process."""
+    from .nlp import load_pipeline as _load
+
+    return _load(name, **kwargs)
+
+
+def open_store(url: str | None = None):  # type: ignore[no-untyped-def]
+    """Open (and migrate) the event store at ``url`` (SQLite path or PostgreSQL URL)."""
+    from .store import open_store as _open
+
+    return _open(url)
+
+
+__all__ = ["__version__", "extract", "load_pipeline", "open_store"]

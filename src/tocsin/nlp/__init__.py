@@ -57,11 +57,23 @@ def _load(name: str, ruler: bool) -> Language:
             f"cannot load spaCy pipeline {name!r}: install it (e.g. `pip install {name}`) or pass a pipeline path"
         ) from exc
     nlp.max_length = 20_000_000
+    if "parser" in nlp.pipe_names and "tocsin_lines" not in nlp.pipe_names:
+        nlp.add_pipe("tocsin_lines", before="parser")
     if ruler and "ner" in nlp.pipe_names and "tocsin_ruler" not in nlp.pipe_names:
         from .ruler import add_ruler
 
         add_ruler(nlp)
     return nlp
+
+
+@Language.component("tocsin_lines")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: news paragraphs and headings never share a sentence."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            tok.is_sent_start = True
+    return doc
 
 
 def parse(nlp: Language, text: str) -> Doc:

@@ -39,7 +39,7 @@ def patterns() -> list[dict[str, Any]]:
     for c in k.countries.values():
         add("GPE", c.name, c.iso3)
     for surface, seat in k.seats.items():
-        label = "GPE" if seat.name.lower() == surface or seat.name[0].isupper() and " " not in seat.name else "ORG"
+        label = "GPE" if seat.name.lower() == surface or (seat.name[0].isupper() and " " not in seat.name) else "ORG"
         if seat.name in {"Kremlin", "White House", "Pentagon", "State Department", "Downing Street", "Elysee"}:
             label = "ORG"
         for form in _surface_forms(surface):

@@ -1,0 +1,5 @@
+"""``python -m tocsin``."""
+
+from .cli import main
+
+main()

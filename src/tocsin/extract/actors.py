@@ -1,0 +1,538 @@
+"""Actor recognition and coding: who is who in an article.
+
+A noun phrase is an actor when it is a person, a country or seat of power, a known organisation,
+a demonym used as a noun, or a role noun ("rebels", "the French presidency", "Ukraine's army").
+Country, sector and organisation come from the phrase itself (modifiers, possessors, "from X"),
+from the leaders knowledge valid at the publication date, and from earlier mentions. Pronouns and
+descriptions ("he", "the French leader", "the two leaders", "both countries") link back to actors
+already seen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..knowledge import Knowledge
+from ..models import Actor
+from .syntax import args, rel, subjects
+
+ACTOR_ENTS = {"PERSON", "GPE", "ORG", "NORP", "LOC"}
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_PLURAL = {"they", "them", "their", "theirs", "themselves"}
+_NEUTER = {"it", "its", "itself"}
+_PAIR_WORDS = {"pair", "two", "both", "duo"}
+_TALK_VERBS = {"speak", "talk", "meet", "call", "phone", "telephone", "discuss", "negotiate"}
+_COLLECTIVE = {"region", "group", "side", "camp", "leadership", "movement", "faction", "unit", "republic",
+               "coalition", "bloc", "wing", "supporter", "member"}
+_MOD_DEPS = {"amod", "compound", "poss", "nmod", "nmod:poss", "npadvmod", "nummod", "det"}
+
+
+@dataclass
+class _Builder:
+    key: str
+    text: str
+    name: str
+    country: str | None
+    sector: str | None
+    org: str | None
+    kind: str
+    backed_by: str | None
+    rule: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Proto:
+    """What a phrase says about an actor, before linking."""
+
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    org: str | None = None
+    kind: str = "group"
+    backed_by: str | None = None
+    rule: str = ""
+
+    def key(self) -> str:
+        if self.kind == "person":
+            return f"P|{self.name}"
+        if self.country or self.org:
+            return f"G|{self.country}|{self.org}|{self.sector}"
+        return f"N|{self.name.lower()}|{self.sector}"
+
+
+class ActorIndex:
+    """Actors of one article, and the token heads that refer to them."""
+
+    def __init__(self, doc: Doc, k: Knowledge, published: dt.date | None) -> None:
+        self.doc = doc
+        self.k = k
+        self.published = published
+        self.actors: dict[str, _Builder] = {}
+        self.by_head: dict[int, list[str]] = {}
+        self._order: list[tuple[int, str]] = []  # (token index, key) in text order
+        self._pairs: list[tuple[int, list[str]]] = []  # (token index, two person keys)
+        self._build()
+
+    # ---- public -------------------------------------------------------------------------
+    def refer(self, tok: Token) -> list[str]:
+        """Actor keys the nominal headed by ``tok`` refers to (with its conjuncts)."""
+        keys = self._own_keys(tok)
+        for conj in tok.conjuncts:
+            if conj.i > tok.i:
+                for key in self._own_keys(conj):
+                    if key not in keys:
+                        keys.append(key)
+        return keys
+
+    def _own_keys(self, tok: Token) -> list[str]:
+        keys = self.by_head.get(tok.i)
+        if keys:
+            return list(keys)
+        # a title or generic head ("US Secretary of State Antony Blinken", "the Nato alliance"):
+        # the actor named inside the same noun phrase, a person first
+        found: list[str] = []
+        for c in tok.children:
+            if rel(c) in ("compound", "flat", "appos", "amod", "npmod") or (c.dep_ in ("flat", "nmod") and c.i > tok.i and c.ent_type_ == "PERSON"):
+                for t in c.subtree:
+                    found.extend(self.by_head.get(t.i, []))
+        persons = [k for k in found if self.actors[k].kind == "person"]
+        return persons[:1] or found[:1]
+
+    def actor(self, key: str) -> Actor:
+        b = self.actors[key]
+        return Actor(
+            id=b.key,
+            text=b.text,
+            name=b.name,
+            country=b.country,
+            sector=b.sector,
+            org=b.org,
+            kind=b.kind,
+            backed_by=b.backed_by,
+            mentions=tuple(sorted(set(b.mentions))),
+            rule=b.rule,
+        )
+
+    def all(self) -> list[Actor]:
+        return [self.actor(key) for key in self.actors]
+
+    def persons_in(self, sent: Span) -> list[str]:
+        return [k for i, k in self._order if sent.start <= i < sent.end and self.actors[k].kind == "person"]
+
+    # ---- building -----------------------------------------------------------------------
+    def _build(self) -> None:
+        """Two passes: names and roles first, then words that point back at them."""
+        doc = self.doc
+        later: list[Token] = []
+        for tok in doc:
+            if tok.is_space or tok.is_punct:
+                continue
+            if tok.pos_ == "PRON" or tok.lower_ in _PAIR_WORDS or tok.tag_ == "PRP$" or self._is_pointer(tok):
+                later.append(tok)
+            elif tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or tok.ent_type_ in ACTOR_ENTS:
+                self._record(tok, self._resolve_nominal(tok))
+        for tok in doc:
+            if tok.dep_.startswith("nsubj"):
+                self._note_pair(tok)
+            elif tok.pos_ == "VERB" and tok.lemma_ in _TALK_VERBS:
+                # "Macron spoke to Biden": the two are "they" / "the pair" afterwards
+                subj = [k for c in subjects(tok) for k in self.refer(c)]
+                other = [k for r, c, p in args(tok) if r == "prep" and p in ("with", "to") for k in self.refer(c)]
+                if len(subj) == 1 and len(other) == 1:
+                    self.note_pair(tok.i, subj + other)
+        self._pairs.sort()
+        for tok in later:
+            if tok.pos_ == "PRON" or tok.lower_ in _PAIR_WORDS or tok.tag_ == "PRP$":
+                self._record(tok, self._resolve_pronoun(tok))
+            else:
+                self._record(tok, self._resolve_pointer(tok))
+
+    def _record(self, tok: Token, keys: list[str]) -> None:
+        if keys:
+            self.by_head[tok.i] = keys
+            for key in keys:
+                self._order.append((tok.i, key))
+            self._order.sort(key=lambda x: x[0])
+
+    def _is_pointer(self, tok: Token) -> bool:
+        """Descriptions resolved against earlier actors: "the two leaders", "both countries'", "the French leader"."""
+        if tok.pos_ != "NOUN":
+            return False
+        kids = {c.lower_ for c in tok.children}
+        if kids & {"two", "both"}:
+            return True
+        if tok.lemma_ in ("leader", "counterpart", "president", "premier", "chancellor") and tok.tag_ == "NN":
+            return not _title_of_name(tok)
+        return any(c.dep_ in ("poss", "nmod:poss") and {g.lower_ for g in c.children} & {"both", "two"} for c in tok.children)
+
+    def _resolve_pointer(self, tok: Token) -> list[str]:
+        kids = {c.lower_ for c in tok.children}
+        role = self.k.roles.get(tok.lemma_.lower())
+        if kids & {"two", "both"}:
+            if tok.lemma_ in ("country", "nation", "state", "side"):
+                return self._pair_countries(tok)
+            if (role and role[1] == "person") or tok.lemma_ in ("leader", "man", "pair"):
+                return self._last_pair(tok)
+            return []
+        for c in tok.children:
+            if c.dep_ in ("poss", "nmod:poss") and {g.lower_ for g in c.children} & {"both", "two"}:
+                sector = role[0] if role else "GOV"
+                out = []
+                for key in self._pair_countries(c):
+                    b = self.actors[key]
+                    proto = Proto(name=f"{b.name} {tok.text}", country=b.country, sector=sector, kind="group",
+                                  rule="pair-countries:" + tok.lemma_)
+                    out.append(self._add(proto, tok, (tok.i, tok.i + 1)))
+                return out
+        country = None
+        for m in _modifiers(tok):
+            country = country or self._country_org_of(m)[0]
+        linked = self._last_person(tok, country=country)
+        if linked:
+            return [linked]
+        return self._resolve_nominal(tok)
+
+    def _add(self, proto: Proto, tok: Token, span: tuple[int, int]) -> str:
+        key = proto.key()
+        b = self.actors.get(key)
+        if b is None:
+            b = _Builder(
+                key=f"a{len(self.actors) + 1}",
+                text=span_text(self.doc, span),
+                name=proto.name,
+                country=proto.country,
+                sector=proto.sector,
+                org=proto.org,
+                kind=proto.kind,
+                backed_by=proto.backed_by,
+                rule=proto.rule,
+            )
+            self.actors[key] = b
+        elif proto.backed_by and not b.backed_by:
+            b.backed_by = proto.backed_by
+        b.mentions.append((self.doc[span[0]].idx, self.doc[span[1] - 1].idx + len(self.doc[span[1] - 1])))
+        return key
+
+    def _resolve_nominal(self, tok: Token) -> list[str]:
+        # only phrase heads: a token modifying another noun is described by its head
+        if rel(tok) in ("compound", "amod", "flat", "nummod") and tok.head.i != tok.i and tok.head.pos_ in (
+            "NOUN",
+            "PROPN",
+        ):
+            if not (tok.ent_type_ == "PERSON" and tok.head.ent_type_ != "PERSON"):
+                return []
+        if tok.ent_type_ != "PERSON" and _title_of_name(tok):
+            return []
+        if tok.ent_iob_ == "I" and tok.head.i != tok.i and tok.head.ent_type_ == tok.ent_type_:
+            ent = _ent_of(tok)
+            if ent is not None and tok.head.i in range(ent.start, ent.end):
+                return []
+        proto = self.describe(tok)
+        if proto is None:
+            return []
+        if proto.kind == "person" and proto.rule == "description":
+            linked = self._last_person(tok, country=proto.country)
+            if linked:
+                return [linked]
+        if proto.name == "__pair_countries__":
+            return self._pair_countries(tok)
+        span = _phrase_span(tok)
+        return [self._add(proto, tok, span)]
+
+    def describe(self, h: Token) -> Proto | None:
+        """Code the noun phrase headed by ``h``; ``None`` when it is not an actor."""
+        k = self.k
+        ent = _ent_of(h)
+        if ent is not None and ent.label_ == "PERSON":
+            return self._person(h, ent)
+        mods = _modifiers(h)
+        country = None
+        org = None
+        backed = None
+        possessor: str | None = None
+        for m in mods:
+            mc, mo = self._country_org_of(m)
+            if m.lemma_ == "back" or m.lower_.endswith("-backed"):
+                for c in m.subtree:
+                    bc, _ = self._country_org_of(c)
+                    if bc:
+                        backed = bc
+                continue
+            if m.dep_ in ("poss", "nmod:poss") and m.pos_ in ("PRON", "PROPN"):
+                possessor = self._possessor_country(m)
+                country = country or possessor
+            country = country or mc
+            org = org or mo
+        for r, pobj, prep in args(h):
+            if r == "prep" and prep in ("from", "of") and pobj.i > h.i:
+                pc, po = self._country_org_of(pobj)
+                org = org or po
+                country = country or (pc if not po else None)
+        role = self._role(h, mods)
+        if ent is not None and ent.label_ in ("GPE", "LOC", "ORG", "NORP") and h.i == ent.root.i:
+            text = ent.text
+            if ent.label_ in ("GPE", "LOC"):
+                seat = k.seats.get(_norm(text))
+                iso = k.country_names.get(_norm(text))
+                if iso:
+                    return Proto(name=k.countries[iso].name if iso in k.countries else text, country=iso,
+                                 sector="GOV", kind="state", rule="country")
+                if seat:
+                    return Proto(name=k.countries[seat.iso3].name if seat.iso3 in k.countries else seat.name,
+                                 country=seat.iso3, sector=seat.sector, kind="state", rule=f"seat:{seat.name}")
+                return None
+            if ent.label_ == "ORG":
+                o = k.org(text)
+                seat = k.seats.get(_norm(text))
+                if seat:
+                    return Proto(name=k.countries[seat.iso3].name if seat.iso3 in k.countries else seat.name,
+                                 country=seat.iso3, sector=seat.sector, kind="state", rule=f"seat:{seat.name}")
+                if o:
+                    return Proto(name=o.short, country=o.country, sector=o.sector, org=o.short, kind="org",
+                                 rule="organization")
+                sector = role[0] if role else None
+                return Proto(name=text, country=country, sector=sector, org=None, kind="org", rule="ner-org")
+            if ent.label_ == "NORP" and h.pos_ in ("PROPN", "NOUN") and h.dep_ not in ("amod", "compound"):
+                iso = k.demonyms.get(_norm(text))
+                if iso:
+                    return Proto(name=k.countries[iso].name if iso in k.countries else text, country=iso,
+                                 sector=None, kind="group", rule="demonym")
+        if role is None:
+            if h.pos_ == "NOUN" and h.lemma_ in ("leader", "counterpart") and country:
+                return Proto(name=h.text, country=country, sector="GOV", kind="person", rule="description")
+            return None
+        sector, kind = role
+        if h.lemma_ in _PAIR_WORDS:
+            return None
+        if kind == "person" and h.pos_ == "NOUN" and h.tag_ not in ("NNS",):
+            # "the French leader", "the president": a description of a known person
+            return Proto(name=_phrase_text(h), country=country, sector=sector, kind="person", rule="description")
+        if h.lemma_ in ("country", "nation", "state") and any(c.lower_ == "both" for c in h.children):
+            return Proto(name="__pair_countries__")
+        if sector == "GOV" and not country and not org and h.lemma_ in ("state", "country", "nation", "office", "authority", "government") and possessor is None:
+            return None
+        name = _phrase_text(h)
+        if org and not country:
+            o = next((x for x in k.orgs.values() if x.short == org), None)
+            country = o.country if o else None
+        return Proto(name=name, country=country, sector=sector, org=org, kind="group", backed_by=backed,
+                     rule="role:" + h.lemma_)
+
+    def _person(self, h: Token, ent: Span) -> Proto | None:
+        if h.i != ent.root.i and ent.root.ent_type_ == "PERSON":
+            return None
+        k = self.k
+        name = ent.text.strip()
+        for prefix in ("President ", "Prime Minister ", "Minister ", "General ", "Gen. ", "Mr ", "Mr. ", "Mrs ", "Ms "):
+            if name.startswith(prefix):
+                name = name[len(prefix):]
+        leader = k.leader(name, self.published)
+        mods = [m for m in _modifiers(h) if m.i < ent.start]
+        for c in h.children:
+            if c.dep_ == "appos":
+                mods.extend(c.subtree)
+        country = None
+        for m in mods:
+            mc, _ = self._country_org_of(m)
+            if m.dep_ in ("poss", "nmod:poss") and m.pos_ == "PRON":
+                continue
+            country = country or mc
+        role = self._role(h, mods, person=True)
+        if leader is not None:
+            if leader.country in self.k.countries or (len(leader.country) == 3 and leader.country.isupper() and leader.country not in ("IGO",)):
+                iso = leader.country if leader.country in self.k.countries else None
+                org = None if iso else leader.country
+            else:
+                iso, org = None, leader.country
+            return Proto(name=leader.name, country=iso, sector=leader.sector, org=org, kind="person",
+                         rule=f"leader:{leader.role}")
+        # later bare mention of someone named earlier ("Kovalenko")
+        for b in self.actors.values():
+            if b.kind == "person" and (b.name == name or b.name.split()[-1] == name):
+                return Proto(name=b.name, country=b.country, sector=b.sector, org=b.org, kind="person",
+                             rule=b.rule)
+        sector = role[0] if role else None
+        return Proto(name=name, country=country, sector=sector, kind="person", rule="person:title" if role else "person")
+
+    def _role(self, h: Token, mods: list[Token], *, person: bool = False) -> tuple[str, str] | None:
+        lemmas = [m.lemma_.lower() for m in sorted(mods, key=lambda t: t.i) if m.pos_ in ("NOUN", "PROPN", "ADJ", "ADP")]
+        if not person:
+            lemmas.append(h.lemma_.lower())
+        n = len(lemmas)
+        # a role must end at the head ("military activity" is no actor), except for collective
+        # heads that take their sector from a modifier ("rebel regions", "opposition groups")
+        ends = range(n, 0, -1) if person or h.lemma_.lower() in _COLLECTIVE else [n]
+        for j in ends:
+            for i in range(0, j):
+                phrase = " ".join(lemmas[i:j])
+                if phrase in self.k.roles:
+                    return self.k.roles[phrase]
+        return None
+
+    def _country_org_of(self, m: Token) -> tuple[str | None, str | None]:
+        k = self.k
+        ent = _ent_of(m)
+        text = ent.text if ent is not None else m.text
+        key = _norm(text)
+        if (ent is not None and ent.label_ == "ORG") or m.ent_type_ == "ORG":
+            o = k.org(text)
+            if o:
+                return o.country, o.short
+        iso = k.country_names.get(key) or k.demonyms.get(key)
+        if iso:
+            return iso, None
+        seat = k.seats.get(key)
+        if seat:
+            return seat.iso3, None
+        o = k.orgs.get(text)
+        if o:
+            return o.country, o.short
+        return None, None
+
+    def _possessor_country(self, m: Token) -> str | None:
+        keys = self.by_head.get(m.i) or (self._resolve_pronoun(m) if m.pos_ == "PRON" else [])
+        for key in keys:
+            b = self.actors.get(key)
+            if b and b.country:
+                return b.country
+        if m.pos_ == "PROPN":
+            proto = self.describe(m)
+            return proto.country if proto else None
+        return None
+
+    def _resolve_pronoun(self, tok: Token) -> list[str]:
+        low = tok.lower_
+        if low in _PAIR_WORDS:
+            if tok.dep_.startswith("nsubj") or tok.head.lemma_ in ("leader", "country") or low == "pair":
+                if tok.head.lemma_ == "country" and low == "both":
+                    return []
+                pair = self._last_pair(tok)
+                if pair and (low != "two" or tok.pos_ in ("NUM", "PRON", "NOUN")):
+                    return pair
+            return []
+        if tok.pos_ == "NOUN":
+            return []
+        if low in _MALE or low in _FEMALE:
+            cata = self._cataphor(tok)
+            return [cata] if cata else ([p] if (p := self._last_person(tok)) else [])
+        if low in _PLURAL:
+            pair_at = max((i for i, _ in self._pairs if i < tok.i), default=-1)
+            for i, key in reversed(self._order):
+                if i < tok.i and self.actors[key].kind in ("group", "state", "org") and i > pair_at:
+                    return [key]
+            return self._last_pair(tok)
+        if low in _NEUTER:
+            for i, key in reversed(self._order):
+                if i < tok.i and self.actors[key].kind in ("state", "org"):
+                    return [key]
+        return []
+
+    def _cataphor(self, tok: Token) -> str | None:
+        """"During his first discussion ..., Putin said": a fronted possessive points forward."""
+        sent = tok.sent
+        root = sent.root
+        if tok.i >= root.i:
+            return None
+        for c in root.children:
+            if c.dep_.startswith("nsubj") and c.i > tok.i and c.ent_type_ == "PERSON":
+                proto = self.describe(c)
+                if proto and proto.kind == "person":
+                    return self._add(proto, c, _phrase_span(c))
+        return None
+
+    def _last_person(self, tok: Token, country: str | None = None) -> str | None:
+        for i, key in reversed(self._order):
+            b = self.actors[key]
+            if i < tok.i and b.kind == "person" and (country is None or b.country == country):
+                return key
+        return None
+
+    def _note_pair(self, subj: Token) -> None:
+        keys = self.refer(subj)
+        persons = [k for k in keys if self.actors[k].kind == "person"]
+        if len(persons) == 2:
+            self._pairs.append((subj.i, persons))
+
+    def note_pair(self, i: int, keys: list[str]) -> None:
+        """Record two persons acting together (e.g. a phone call) for later "the two"."""
+        persons = [k for k in keys if self.actors[k].kind == "person"]
+        if len(persons) == 2:
+            self._pairs.append((i, persons))
+
+    def _last_pair(self, tok: Token) -> list[str]:
+        for i, keys in reversed(self._pairs):
+            if i < tok.i:
+                return list(keys)
+        return []
+
+    def _pair_countries(self, tok: Token) -> list[str]:
+        out = []
+        for key in self._last_pair(tok):
+            b = self.actors[key]
+            if b.country:
+                name = self.k.countries[b.country].name if b.country in self.k.countries else b.country
+                proto = Proto(name=name, country=b.country, sector="GOV", kind="state", rule="pair-countries")
+                out.append(self._add(proto, tok, _phrase_span(tok)))
+        return out
+
+
+def _title_of_name(tok: Token) -> bool:
+    """True for "President" in "President Joe Biden" or "leader" in "Belarus leader Alexander Lukashenko"."""
+    doc = tok.doc
+    j = tok.i + 1
+    while j < len(doc) and j <= tok.i + 4:
+        nxt = doc[j]
+        if nxt.ent_type_ == "PERSON":
+            return True
+        if not ((nxt.pos_ in ("PROPN", "NOUN", "ADP") and nxt.text[:1].isupper()) or nxt.lower_ in ("of", "general")):
+            return False
+        j += 1
+    return False
+
+
+def _ent_of(tok: Token) -> Span | None:
+    if not tok.ent_type_:
+        return None
+    for ent in tok.sent.ents if tok.doc.has_annotation("SENT_START") else tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _modifiers(h: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in h.lefts:
+        if c.dep_ in _MOD_DEPS or c.dep_ == "appos":
+            out.extend(c.subtree)
+    return [t for t in out if not t.is_punct]
+
+
+def _phrase_span(h: Token) -> tuple[int, int]:
+    start = h.i
+    for c in h.lefts:
+        if c.dep_ in _MOD_DEPS and c.dep_ != "det":
+            start = min(start, c.left_edge.i)
+    end = h.i + 1
+    ent = _ent_of(h)
+    if ent is not None:
+        start, end = min(start, ent.start), max(end, ent.end)
+    return start, end
+
+
+def _phrase_text(h: Token) -> str:
+    s, e = _phrase_span(h)
+    return h.doc[s:e].text
+
+
+def span_text(doc: Doc, span: tuple[int, int]) -> str:
+    return doc[span[0] : span[1]].text
+
+
+def _norm(text: str) -> str:
+    text = " ".join(text.replace("’", "'").split()).lower()
+    return text[4:] if text.startswith("the ") else text

@@ -1,0 +1,388 @@
+"""Event typing and roles: trigger lexicon + dependency patterns.
+
+Each mention starts at a trigger from ``knowledge/data/triggers.tsv``; the CAMEO code gives its
+PLOVER type, mode and context. Source and target come from the parse: subjects, objects,
+passive agents, target prepositions, possessors and national modifiers of nominal triggers, light
+verbs ("hold talks"), coordination, and reciprocity ("each blaming the other" -> two mentions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..knowledge import Knowledge, Trigger
+from .actors import ActorIndex, Proto
+from .hygiene import Layout
+from .syntax import args, governor, objects, particles, rel, subjects
+
+LIGHT_VERBS = {
+    "hold", "have", "conduct", "launch", "carry", "stage", "make", "give", "begin", "continue", "resume", "step",
+    "intensify", "order", "announce", "extend", "mount", "start", "end", "impose", "lead", "join", "seek",
+    # communication: "repeated a call", "issued a threat", "lodged a protest"
+    "repeat", "renew", "issue", "reiterate", "voice", "express", "deliver", "lodge", "file", "level", "send",
+}
+# Verbs whose subject suffers or perceives the event named by their object ("Ukraine faces shelling").
+UNDERGO_VERBS = {"face", "suffer", "endure", "undergo", "come under", "withstand"}
+_REQUESTS = {"REQUEST"}
+_RECIP_WORDS = {"each", "both", "other", "one another", "each other"}
+_WEAPON_MODES = {
+    "artillery": "heavy-weapons", "mortar": "heavy-weapons", "tank": "heavy-weapons", "rocket": "heavy-weapons",
+    "missile": "heavy-weapons", "shell": "heavy-weapons", "air": "aerial", "airstrike": "aerial", "drone": "drone",
+    "gun": "firearms", "rifle": "firearms", "bomb": "explosives", "mine": "explosives", "knife": "primitive",
+}
+_AID_OBJECTS = {
+    "weapon": "072", "arm": "072", "ammunition": "072", "tank": "072", "missile": "072", "jet": "072",
+    "money": "071", "loan": "071", "fund": "071", "funding": "071", "dollar": "071", "grant": "071",
+    "food": "073", "medicine": "073", "shelter": "073", "humanitarian": "073", "aid": "070", "assistance": "070",
+    "troop": "074", "peacekeeper": "074", "help": "070", "support": "070",
+}
+_REQUEST_OBJECTS = {
+    "talk": "106", "negotiation": "106", "dialogue": "106", "meeting": "106", "ceasefire": "1056", "truce": "1056",
+    "de-escalation": "1056", "withdrawal": "1056", "release": "1053", "aid": "103", "help": "103",
+    "assistance": "103", "resignation": "1041", "guarantee": "102", "solution": "106", "effort": "102",
+}
+
+
+@dataclass
+class Mention:
+    """One event mention before merging."""
+
+    trigger: Token
+    sense: Trigger
+    cameo: str
+    sources: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    rule: str = "lexicon"
+    mode: str | None = None
+    recip: bool = False
+
+
+class _Lexicon:
+    def __init__(self, k: Knowledge) -> None:
+        self.single: dict[str, list[Trigger]] = {}
+        self.compound: dict[str, list[Trigger]] = {}  # noun compounds keyed by their head word
+        for lemma, senses in k.triggers.items():
+            for s in senses:
+                if s.pos == "N" and s.particle and " " not in s.particle and s.particle not in ("for",):
+                    self.compound.setdefault(s.particle, []).append(s)
+                else:
+                    self.single.setdefault(lemma, []).append(s)
+
+
+_LEX: dict[int, _Lexicon] = {}
+
+
+def lexicon(k: Knowledge) -> _Lexicon:
+    lex = _LEX.get(id(k))
+    if lex is None:
+        lex = _LEX[id(k)] = _Lexicon(k)
+    return lex
+
+
+def _pos_ok(sense: Trigger, tok: Token) -> bool:
+    if tok.pos_ == "VERB":
+        return "V" in sense.pos
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "N" in sense.pos
+    if tok.pos_ == "ADJ":
+        return "A" in sense.pos
+    return False
+
+
+def match_trigger(tok: Token, k: Knowledge) -> Trigger | None:
+    """The lexicon sense anchored at ``tok``, preferring multiword senses."""
+    if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
+        return None
+    lex = lexicon(k)
+    doc = tok.doc
+    low = tok.lower_
+    keys = [tok.lemma_.lower(), low]
+    if low.endswith("s"):
+        keys.append(low[:-1])
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
+        keys.insert(0, f"{low}-{doc[tok.i + 2].lower_}")
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_:
+        return None  # second half of a hyphenated word: the first half carries it
+    kids = particles(tok)
+    for key in keys:
+        for s in lex.compound.get(key, []):
+            if any(c.lemma_.lower() == s.lemma for c in tok.lefts if rel(c) in ("compound", "amod")):
+                return s
+        senses = [s for s in lex.single.get(key, []) if _pos_ok(s, tok) or key.count("-")]
+        for s in senses:
+            if s.particle and s.particle in kids:
+                return s
+        for s in senses:
+            if not s.particle:
+                return s
+    return None
+
+
+def find_mentions(doc: Doc, idx: ActorIndex, k: Knowledge, lay: Layout) -> list[Mention]:
+    """All event mentions in body sentences of ``doc``."""
+    out: list[Mention] = []
+    for sent in doc.sents:
+        if not lay.in_body(sent.start_char, sent.end_char):
+            continue
+        for tok in sent:
+            sense = match_trigger(tok, k)
+            if sense is None or _is_content(tok, k) or _is_name_part(tok) or _is_descriptive(tok, sense, k):
+                continue
+            out.extend(_mentions_for(tok, sense, idx, k))
+    return out
+
+
+def _is_name_part(tok: Token) -> bool:
+    """"Cooperation" in "Organization for Security and Cooperation in Europe" is no event."""
+    return tok.ent_type_ in ("ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "LAW", "EVENT") and tok.ent_iob_ in ("B", "I") and (
+        tok.ent_type_ != "EVENT"
+    )
+
+
+def _is_descriptive(tok: Token, sense: Trigger, k: Knowledge) -> bool:
+    """Participles used as adjectives ("an alleged escalation", "occupied Donetsk", "forces deployed
+    in Europe") describe a state rather than report an event; violent ones still count."""
+    if tok.pos_ != "VERB":
+        return False
+    r = rel(tok)
+    if r == "amod":
+        return True
+    return r == "acl" and tok.tag_ == "VBN" and k.cameo[sense.cameo].type not in ("ASSAULT", "COERCE")
+
+
+_INTENT = ("ready", "willing", "agree", "promise", "pledge", "offer", "propose", "threaten", "blame")
+
+
+def _is_content(tok: Token, k: Knowledge) -> bool:
+    """Skip triggers that only name what another event is about ("called for a ceasefire")."""
+    if rel(tok) == "compound" and match_trigger(tok.head, k):
+        return True
+    cur = tok
+    for _ in range(3):
+        r, gov, prep = governor(cur)
+        if gov.i == cur.i or r not in ("prep", "pobj", "obj", "xcomp", "conj", "ccomp", "pcomp"):
+            break
+        sense = match_trigger(gov, k)
+        if sense is not None and k.cameo[sense.cameo].type in ("REQUEST", "REJECT"):
+            return True
+        if sense is not None and sense.lemma in _INTENT:
+            return True
+        cur = gov
+    return False
+
+
+def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> list[Mention]:
+    cameo = sense.cameo
+    if tok.pos_ == "VERB":
+        sources, targets, recip = _verb_roles(tok, sense, idx)
+    else:
+        sources, targets, recip = _noun_roles(tok, sense, idx)
+    refined = _refine(tok, sense, cameo)
+    if refined is None:
+        return []
+    cameo = refined
+    code = k.cameo[cameo]
+    if sense.lemma == "warn" and (not targets or _same_country(sources, targets, idx)):
+        return []
+    if "nomilitary" in sense.flags and not _military_context(tok, sources, idx):
+        return []
+    mode = _weapon_mode(tok) if code.type == "ASSAULT" else None
+    if recip and len(sources) >= 2 and not targets and "recip" in sense.flags:
+        if code.type in ("CONSULT", "AGREE", "COOPERATE"):
+            idx.note_pair(tok.i, sources)
+            return [Mention(tok, sense, cameo, sources[:1], sources[1:], "lexicon+joint", mode, True)]
+        return [
+            Mention(tok, sense, cameo, [a], [b], "lexicon+reciprocal", mode, True)
+            for a in sources
+            for b in sources
+            if a != b
+        ]
+    if code.type == "CONSULT" and len(sources) == 2 and not targets:
+        sources, targets = sources[:1], sources[1:]
+    if code.type == "CONSULT":
+        idx.note_pair(tok.i, sources + targets)
+    return [Mention(tok, sense, cameo, sources, targets, "lexicon+dep", mode)]
+
+
+def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], list[str], bool]:
+    sources: list[str] = []
+    targets: list[str] = []
+    recip = False
+    for r, c, prep in args(v):
+        if r == "nsubj":
+            if c.lower_ in _RECIP_WORDS:
+                recip = True
+            else:
+                sources += idx.refer(c)
+        elif r == "nsubjpass":
+            targets += idx.refer(c)
+        elif r == "agent":
+            sources += idx.refer(c)
+        elif r in ("obj", "iobj"):
+            if c.lower_ in _RECIP_WORDS:
+                recip = True
+            else:
+                targets += idx.refer(c)
+        elif r == "prep" and prep and (prep in sense.target_preps or (prep == "for" and sense.particle == "for")):
+            if c.lower_ in _RECIP_WORDS:
+                recip = True
+            targets += idx.refer(c)
+        elif r in ("ccomp", "xcomp") and sense.cameo.startswith("10"):
+            for g in subjects(c) + [x for x in c.children if rel(x) == "nsubjpass"]:
+                targets += idx.refer(g)
+    if not sources:
+        sources, inherited_recip = _inherit_subject(v, idx)
+        recip = recip or inherited_recip
+    if recip and sources and not targets:
+        return sources, [], True
+    return _dedupe(sources), _dedupe([t for t in targets if t not in sources]), recip
+
+
+_OBJECT_CONTROL = ("accuse", "urge", "ask", "order", "tell", "blame", "force", "call")
+
+
+def _inherit_subject(v: Token, idx: ActorIndex) -> tuple[list[str], bool]:
+    tok = v
+    for _ in range(4):
+        r, head, _prep = governor(tok)
+        if head.i == tok.i or r not in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "prep", "relcl", "parataxis"):
+            break
+        if r == "relcl" or (r == "acl" and tok.tag_ in ("VBN", "VBG") and head.pos_ in ("NOUN", "PROPN")):
+            keys = idx.refer(head)
+            if keys:
+                return keys, False
+        if r in ("xcomp", "prep") and head.lemma_ in _OBJECT_CONTROL:
+            for o in objects(head):
+                keys = idx.refer(o)
+                if keys:
+                    return keys, False
+        recip = False
+        for c in subjects(head):
+            if c.lower_ in _RECIP_WORDS:
+                recip = True
+                continue
+            return idx.refer(c), recip
+        tok = head
+    return [], False
+
+
+def _noun_roles(n: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], list[str], bool]:
+    sources: list[str] = []
+    targets: list[str] = []
+    recip = False
+    for r, c, prep in args(n):
+        if r == "poss":
+            sources += idx.refer(c)
+        elif r in ("amod", "compound", "npmod") and c.i < n.i:
+            key = _modifier_actor(c, n, idx)
+            if key:
+                sources.append(key)
+        elif r in ("prep", "agent"):
+            keys = idx.refer(c)
+            if r == "agent" or prep in ("by", "from"):
+                sources += keys
+            elif prep == "between":
+                sources += keys
+                recip = True
+            elif prep in sense.target_preps or prep in ("on", "against", "of", "with", "to", "into") or (prep == "for" and sense.particle == "for"):
+                targets += keys
+    if not sources:
+        r, head, prep = governor(n)
+        if r == "obj" and head.lemma_ in LIGHT_VERBS:
+            sources = _verb_subject(head, idx)
+        elif r == "obj" and head.lemma_ in UNDERGO_VERBS and not targets:
+            targets = _verb_subject(head, idx)
+        elif r == "prep" and head.pos_ in ("VERB", "AUX") and prep in ("after", "during", "in", "following", "before", "amid"):
+            sources = _verb_subject(head, idx)
+        elif r == "nsubjpass" and head.pos_ == "VERB":
+            sources = [key for rr, c, _ in args(head) if rr == "agent" for key in idx.refer(c)]
+    if len(sources) >= 2 and not targets and "recip" in sense.flags:
+        recip = True
+    return _dedupe(sources), _dedupe([t for t in targets if t not in sources]), recip
+
+
+def _verb_subject(v: Token, idx: ActorIndex) -> list[str]:
+    for r, c, _ in args(v):
+        if r == "nsubj":
+            return idx.refer(c)
+        if r == "agent":
+            return idx.refer(c)
+    return _inherit_subject(v, idx)[0]
+
+
+def _modifier_actor(m: Token, n: Token, idx: ActorIndex) -> str | None:
+    """Actor named by a modifier of a nominal trigger ("Russian invasion", "Russian military build-up")."""
+    if m.lemma_ in ("back",) or m.lower_.endswith("backed"):
+        return None
+    iso, org = idx._country_org_of(m)
+    if not iso and not org:
+        return None
+    sector = "GOV"
+    if any(x.lower_ in ("military", "army", "armed") for x in n.lefts):
+        sector = "MIL"
+    k = idx.k
+    name = k.countries[iso].name if iso and iso in k.countries else (org or "")
+    proto = Proto(name=name, country=iso, sector=sector if iso else None, org=org, kind="state" if iso else "org",
+                  rule="modifier")
+    return idx._add(proto, m, (m.i, m.i + 1))
+
+
+def _refine(tok: Token, sense: Trigger, cameo: str) -> str | None:
+    """Sharpen the CAMEO code from the trigger's object ("provide weapons" -> 072, "call for talks" -> 106)."""
+    if "argobj" not in sense.flags:
+        return cameo
+    objs = [c for r, c, _ in args(tok) if r in ("obj", "xcomp", "prep")]
+    words = set()
+    for o in objs:
+        words.add(o.lemma_.lower())
+        words.update(x.lemma_.lower() for x in o.subtree)
+    root = cameo[:2]
+    if root == "10":
+        for w, code in _REQUEST_OBJECTS.items():
+            if w in words:
+                return code
+    if root == "07":
+        for w, code in _AID_OBJECTS.items():
+            if w in words:
+                return code
+        return None if tok.pos_ == "VERB" else cameo  # "provide a pretext" is no aid
+    if root == "13" and words & {"attack", "force", "war", "strike", "invade", "invasion", "military"}:
+        return "138"
+    if root == "13" and words & {"sanction", "embargo", "boycott"}:
+        return "1312"
+    if cameo == "0874" and not words & {"troop", "force", "soldier", "army", "unit", "personnel"} and words:
+        return "161" if words & {"embassy", "ambassador", "diplomat"} else "0874"
+    if root == "19" and words & {"artillery", "mortar", "shell", "rocket"}:
+        return "194"
+    return cameo
+
+
+def _weapon_mode(tok: Token) -> str | None:
+    words = [tok.lemma_.lower()] + [c.lemma_.lower() for c in tok.subtree]
+    for w in words:
+        if w in _WEAPON_MODES:
+            return _WEAPON_MODES[w]
+    return None
+
+
+def _same_country(a: list[str], b: list[str], idx: ActorIndex) -> bool:
+    ca = {idx.actors[key].country for key in a}
+    cb = {idx.actors[key].country for key in b}
+    return bool(ca & cb - {None})
+
+
+def _military_context(tok: Token, sources: list[str], idx: ActorIndex) -> bool:
+    words = {t.lemma_.lower() for t in tok.sent}
+    if words & {"military", "army", "troop", "navy", "drill", "war", "force", "soldier"}:
+        return True
+    return any(idx.actors[key].sector == "MIL" for key in sources)
+
+
+def _dedupe(keys: list[str]) -> list[str]:
+    seen: list[str] = []
+    for key in keys:
+        if key not in seen:
+            seen.append(key)
+    return seen

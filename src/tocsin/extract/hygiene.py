@@ -1,0 +1,78 @@
+"""Which parts of an article are body text: datelines, sub-headings and trailing link blocks.
+
+Works on character ranges so that every offset stays an offset into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# "KYIV —", "MOSCOW, Feb 20 (Reuters) -", "Washington (AFP) -"
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}?)(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"(?:\s*\((?:AFP|Reuters|AP|dpa|UPI)\))?\s*(?:—|–|--|-)\s+"
+)
+_TRAILER = re.compile(
+    r"^\s*(related (stories|articles|content|coverage|news|links)|read more|more on this( story)?|see also|"
+    r"more from|recommended|you may also like|most read|trending)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_END_PUNCT = (".", "!", "?", "”", '"', "’", "'", ":", ")")
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Character ranges of body text, the dateline place, and what was set aside."""
+
+    body: tuple[tuple[int, int], ...]
+    dateline: tuple[int, int] | None
+    headings: tuple[tuple[int, int], ...]
+    trailer_start: int | None
+
+    def in_body(self, start: int, end: int) -> bool:
+        """True when most of ``[start, end)`` lies in body text (a dateline sentence still counts)."""
+        inside = sum(max(0, min(end, e) - max(start, s)) for s, e in self.body)
+        return inside * 2 > (end - start) if end > start else any(s <= start < e for s, e in self.body)
+
+
+def layout(text: str) -> Layout:
+    """Split ``text`` into body lines, headings and a trailing link block."""
+    body: list[tuple[int, int]] = []
+    headings: list[tuple[int, int]] = []
+    trailer: int | None = None
+    dateline: tuple[int, int] | None = None
+    pos = 0
+    first = True
+    # a text of one line is a sentence or a paragraph, never a heading
+    single = sum(1 for line in text.splitlines() if line.strip()) <= 1
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if trailer is not None:
+            continue
+        if _TRAILER.match(stripped):
+            trailer = start
+            continue
+        if first:
+            first = False
+            m = _DATELINE.match(line)
+            if m and m.group("place").strip().isupper():
+                p0 = start + m.start("place")
+                dateline = (p0, p0 + len(m.group("place").rstrip()))
+                body.append((start + m.end(), end))
+                continue
+        if not single and _is_heading(stripped):
+            headings.append((start, end))
+            continue
+        body.append((start, end))
+    return Layout(tuple(body), dateline, tuple(headings), trailer)
+
+
+def _is_heading(line: str) -> bool:
+    """Short line without sentence punctuation: a sub-heading such as "Frontline tension"."""
+    words = line.split()
+    return len(words) <= 8 and not line.endswith(_END_PUNCT) and line[:1].isupper()

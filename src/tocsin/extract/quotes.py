@@ -1,0 +1,139 @@
+"""Direct, partial and indirect quotes with their speakers.
+
+Quote spans come from the characters (straight and curly quotes, possibly across sentences); the
+speaker is the subject of the reporting verb in the sentence that carries the quote (or the next
+one for a quote that ends a sentence without attribution), or the X of "according to X"; pronouns
+and institutions resolve through the article's actors.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Evidence, Quote
+from .actors import ActorIndex
+from .factuality import SPEECH, according_to
+from .hygiene import Layout
+from .syntax import subjects
+
+_QUOTE = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|‘([^’]{6,}?)’(?![a-z])")
+_CUES = SPEECH | {"ask", "reply", "respond", "explain", "stress", "underscore", "emphasise", "emphasize", "dub", "call"}
+
+
+def find_quotes(doc: Doc, idx: ActorIndex, lay: Layout) -> list[Quote]:
+    text = doc.text
+    quotes: list[Quote] = []
+    covered: list[tuple[int, int]] = []
+    sents = list(doc.sents)
+    for m in _QUOTE.finditer(text):
+        start, end = m.span()
+        if not lay.in_body(start, end) and not any(s <= start < e for s, e in lay.body):
+            continue
+        inner = next(g for g in m.groups() if g is not None)
+        sent = _sentence_at(sents, start)
+        if sent is None:
+            continue
+        last = _sentence_at(sents, end - 1) or sent
+        cue, speaker_tok = _attribution(last, start, end)
+        if cue is None and last is not sent:
+            cue, speaker_tok = _attribution(sent, start, end)
+        kind = "direct" if _is_whole_clause(sent, start, end) else "partial"
+        speaker_keys = idx.refer(speaker_tok) if speaker_tok is not None else []
+        speaker = idx.actor(speaker_keys[0]) if speaker_keys else None
+        quotes.append(
+            Quote(
+                text=inner,
+                kind=kind,
+                start=start + 1,
+                end=end - 1,
+                speaker=speaker,
+                speaker_text=_phrase(speaker_tok) if speaker_tok is not None else None,
+                cue=cue.lemma_ if cue is not None else None,
+                evidence=Evidence(
+                    sentence=sents.index(sent),
+                    start=sent.start_char,
+                    end=last.end_char,
+                    text=text[sent.start_char : last.end_char].strip(),
+                    trigger=cue.text if cue is not None else "",
+                    rule="quote:" + ("cue-subject" if speaker_tok is not None else "no-speaker"),
+                ),
+            )
+        )
+        covered.append((start, end))
+    quotes.extend(_indirect(doc, sents, idx, lay, covered))
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _sentence_at(sents: list[Span], char: int) -> Span | None:
+    for s in sents:
+        if s.start_char <= char < s.end_char:
+            return s
+    return None
+
+
+def _is_whole_clause(sent: Span, start: int, end: int) -> bool:
+    """A quote that is (nearly) all of the sentence outside its attribution is direct."""
+    before = sent.doc.text[sent.start_char : start].strip()
+    return before == "" or (before.endswith((":", ",")) and len(before.split()) <= 12)
+
+
+def _attribution(sent: Span, qstart: int, qend: int) -> tuple[Token | None, Token | None]:
+    """Reporting verb outside the quote and its subject, nearest to the quote."""
+    best: tuple[int, Token, Token | None] | None = None
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _CUES:
+            continue
+        if qstart <= tok.idx < qend:
+            continue
+        subj = next(iter(subjects(tok)), None)
+        if subj is not None and qstart <= subj.idx < qend:
+            subj = None
+        if subj is None and tok.dep_ in ("advcl", "conj", "xcomp"):
+            subj = next(iter(subjects(tok.head)), None)
+        dist = min(abs(tok.idx - qstart), abs(tok.idx - qend))
+        if best is None or dist < best[0]:
+            best = (dist, tok, subj)
+    if best is not None:
+        return best[1], best[2]
+    for tok in sent:
+        if tok.lower_ == "according":
+            return tok, according_to(tok)
+    return None, None
+
+
+def _indirect(doc: Doc, sents: list[Span], idx: ActorIndex, lay: Layout, covered: list[tuple[int, int]]) -> list[Quote]:
+    """Reported speech: a speech verb with a clausal complement outside quotation marks."""
+    out: list[Quote] = []
+    for n, sent in enumerate(sents):
+        if not any(s <= sent.start_char < e for s, e in lay.body):
+            continue
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in _CUES:
+                continue
+            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            subj = next(iter(subjects(tok)), None)
+            if comp is None or subj is None:
+                continue
+            start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
+            if any(s <= start < e or s < end <= e for s, e in covered):
+                continue
+            keys = idx.refer(subj)
+            out.append(
+                Quote(
+                    text=doc.text[start:end],
+                    kind="indirect",
+                    start=start,
+                    end=end,
+                    speaker=idx.actor(keys[0]) if keys else None,
+                    speaker_text=_phrase(subj),
+                    cue=tok.lemma_,
+                    evidence=Evidence(n, sent.start_char, sent.end_char, sent.text.strip(), tok.text, "quote:indirect"),
+                )
+            )
+    return out
+
+
+def _phrase(tok: Token) -> str:
+    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text if tok.pos_ != "PRON" else tok.text

@@ -1,0 +1,136 @@
+"""Dependency access that reads both label schemes Tocsin meets.
+
+The bundled pipeline is trained on Universal Dependencies (``obj``, ``obl`` + ``case``,
+``nmod:poss``, ``nsubj:pass``, copula as a dependent); spaCy's packaged English pipelines use
+ClearNLP labels (``dobj``, ``prep`` -> ``pobj``, ``poss``, ``nsubjpass``, ``agent``). Extractors ask
+these helpers instead of reading ``dep_`` directly, so either model works.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+_REL = {
+    "dobj": "obj", "obj": "obj", "iobj": "iobj",
+    "nsubj": "nsubj", "nsubjpass": "nsubjpass", "nsubj:pass": "nsubjpass", "csubj": "csubj",
+    "poss": "poss", "nmod:poss": "poss",
+    "prt": "prt", "compound:prt": "prt",
+    "relcl": "relcl", "acl:relcl": "relcl",
+    "auxpass": "auxpass", "aux:pass": "auxpass",
+    "neg": "neg",
+    "appos": "appos", "amod": "amod", "compound": "compound", "nummod": "nummod", "det": "det",
+    "npadvmod": "npmod", "obl:npmod": "npmod", "nmod:npmod": "npmod",
+    "xcomp": "xcomp", "ccomp": "ccomp", "advcl": "advcl", "acl": "acl", "conj": "conj", "parataxis": "parataxis",
+    "aux": "aux", "cop": "cop", "mark": "mark", "case": "case", "advmod": "advmod", "acomp": "acomp", "attr": "attr",
+    "ROOT": "root", "root": "root", "flat": "flat", "fixed": "fixed",
+}
+_OBLIQUE = {"obl", "nmod", "obl:tmod", "nmod:tmod", "obl:agent", "obl:arg"}
+_NEG_WORDS = {"not", "n't", "never", "no"}
+
+
+def rel(tok: Token) -> str:
+    """Scheme-neutral relation of ``tok`` to its syntactic head."""
+    dep = tok.dep_
+    if dep in _OBLIQUE:
+        return "agent" if dep == "obl:agent" else "prep"
+    if dep == "pobj":
+        return "pobj"
+    if dep == "advmod" and tok.lower_ in _NEG_WORDS:
+        return "neg"
+    return _REL.get(dep, dep)
+
+
+def case_of(tok: Token) -> str | None:
+    """The preposition marking a UD oblique/nominal modifier (``case`` or ``mark`` child)."""
+    for c in tok.children:
+        if c.dep_ in ("case", "mark") and c.pos_ in ("ADP", "SCONJ", "PART") and c.lower_ not in ("'s", "’s", "'"):
+            return c.lower_
+    return None
+
+
+def args(tok: Token) -> Iterator[tuple[str, Token, str | None]]:
+    """Arguments of ``tok`` as ``(relation, head of argument, preposition)``.
+
+    Prepositional arguments come out as ``("prep", noun, "with")`` in both schemes; passive
+    agents as ``("agent", noun, "by")``; clauses introduced by a preposition ("accused X of
+    planning") as ``("prep", verb, "of")``.
+    """
+    passive = is_passive(tok)
+    for c in tok.children:
+        dep = c.dep_
+        if dep == "prep":
+            for g in c.children:
+                if g.dep_ in ("pobj", "pcomp"):
+                    yield "prep", g, c.lower_
+        elif dep == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    yield "agent", g, "by"
+        elif dep in _OBLIQUE:
+            prep = case_of(c)
+            if dep == "obl:agent" or (passive and prep == "by"):
+                yield "agent", c, "by"
+            else:
+                yield "prep", c, prep
+        elif dep in ("advcl", "acl") and (m := case_of(c)) and m not in ("to", "that", "if", "because", "as", "while", "when"):
+            yield "prep", c, m
+        else:
+            yield rel(c), c, None
+
+
+def governor(tok: Token) -> tuple[str, Token, str | None]:
+    """The semantic head of ``tok``, skipping ClearNLP preposition nodes: ``(relation, head, prep)``."""
+    dep = tok.dep_
+    head = tok.head
+    if dep in ("pobj", "pcomp") and head.dep_ in ("prep", "agent") and head.head.i != head.i:
+        return ("agent" if head.dep_ == "agent" else "prep"), head.head, head.lower_
+    if dep in _OBLIQUE:
+        return ("agent" if dep == "obl:agent" else "prep"), head, case_of(tok)
+    if dep in ("advcl", "acl") and (m := case_of(tok)) and m not in ("to", "that", "if", "because", "as", "while", "when"):
+        return "prep", head, m
+    return rel(tok), head, None
+
+
+def subjects(tok: Token) -> list[Token]:
+    return [c for c in tok.children if rel(c) in ("nsubj", "csubj")]
+
+
+def objects(tok: Token) -> list[Token]:
+    return [c for c in tok.children if rel(c) in ("obj", "iobj")]
+
+
+def possessors(tok: Token) -> list[Token]:
+    return [c for c in tok.children if rel(c) == "poss"]
+
+
+def is_passive(tok: Token) -> bool:
+    return any(rel(c) in ("nsubjpass", "auxpass") for c in tok.children)
+
+
+def negated(tok: Token) -> Token | None:
+    for c in tok.children:
+        if rel(c) == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+            return c
+    return None
+
+
+def particles(tok: Token) -> set[str]:
+    """Particles and prepositions attached to ``tok`` ("call *for*", "pull *out*")."""
+    out = {c.lower_ for c in tok.children if rel(c) in ("prt",) or c.dep_ == "prep"}
+    out.update(p for _, _, p in args(tok) if p)
+    out.update(c.lower_ for c in tok.children if rel(c) == "obj")
+    return out
+
+
+def predicate_of_copula(tok: Token) -> Token | None:
+    """For a subject of "X is imminent": the predicate ("imminent") in either scheme."""
+    head = tok.head
+    if rel(tok) != "nsubj":
+        return None
+    if head.lemma_ == "be":
+        return next((c for c in head.children if rel(c) in ("acomp", "attr")), None)
+    if any(c.dep_ == "cop" for c in head.children):
+        return head
+    return None

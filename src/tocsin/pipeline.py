@@ -1,0 +1,297 @@
+"""Article in, :class:`~tocsin.models.Extraction` out; single and batch forms."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import knowledge
+from .errors import InputError
+from .extract import dates as dates_mod
+from .extract import quotes as quotes_mod
+from .extract.actors import ActorIndex
+from .extract.counts import find_counts
+from .extract.events import Mention, find_mentions
+from .extract.factuality import assess
+from .extract.hygiene import layout
+from .extract.places import Gazetteer, find_places
+from .models import Actor, Article, Event, Evidence, Extraction, Place
+from .nlp import load_pipeline, parse
+
+MAX_CHARS = 20_000_000
+
+
+def coerce_date(value: str | dt.date | None) -> dt.date | None:
+    """Parse ``YYYY-MM-DD`` (or a full ISO timestamp) into a date."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if not text:
+        return None
+    try:
+        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            return dt.date.fromisoformat(text[:10])
+        except ValueError as exc:
+            raise InputError(f"published date {text!r} is not an ISO date; use YYYY-MM-DD") from exc
+
+
+def make_article(
+    text: str,
+    *,
+    id: str | None = None,
+    published: str | dt.date | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+) -> Article:
+    if not isinstance(text, str):
+        raise InputError(f"article text must be a string, not {type(text).__name__}")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"article is {len(text):,} characters; split it below {MAX_CHARS:,}")
+    text = text.replace("\x00", " ")
+    aid = id or hashlib.sha1(text.encode("utf8", "replace")).hexdigest()[:16]
+    return Article(text=text, id=aid, title=title, published=coerce_date(published), url=url, source=source,
+                   language=_language(text))
+
+
+def _language(text: str) -> str:
+    """Cheap English check: share of common English function words among the first 400 words."""
+    words = text.lower().split()[:400]
+    if len(words) < 8:
+        return "en"
+    common = {"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "said", "by", "as"}
+    share = sum(w in common for w in words) / len(words)
+    return "en" if share > 0.08 else "und"
+
+
+def extract(
+    text: str,
+    *,
+    published: str | dt.date | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    id: str | None = None,
+    nlp: Language | None = None,
+) -> Extraction:
+    """Read one news report and return everything Tocsin finds in it."""
+    article = make_article(text, id=id, published=published, title=title, url=url, source=source)
+    nlp = nlp or load_pipeline()
+    return extract_doc(article, parse(nlp, article.text), model=_model_name(nlp))
+
+
+def extract_many(articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 32) -> Iterator[Extraction]:
+    """Stream extractions for many articles, parsing them in batches."""
+    from .nlp import pipe
+
+    nlp = nlp or load_pipeline()
+    name = _model_name(nlp)
+    buf: list[Article] = []
+
+    def flush() -> Iterator[Extraction]:
+        for art, doc in zip(buf, pipe(nlp, (a.text for a in buf), batch_size=batch_size), strict=True):
+            yield extract_doc(art, doc, model=name)
+        buf.clear()
+
+    for art in articles:
+        buf.append(art)
+        if len(buf) >= batch_size:
+            yield from flush()
+    yield from flush()
+
+
+def _model_name(nlp: Language) -> str:
+    return f"{nlp.meta.get('name', 'unknown')}-{nlp.meta.get('version', '')}"
+
+
+def extract_doc(article: Article, doc: Doc, *, model: str = "") -> Extraction:
+    """All extractors over an already parsed ``Doc``."""
+    k = knowledge.load()
+    lay = layout(article.text)
+    warnings: list[str] = []
+    if article.language != "en":
+        warnings.append("text does not look like English; results will be poor")
+    if not article.text.strip():
+        return Extraction(article=article, model=model, warnings=("empty text",))
+    idx = ActorIndex(doc, k, article.published)
+    gaz = Gazetteer.load()
+    places, dateline = find_places(doc, lay, gaz, k)
+    mentions = find_mentions(doc, idx, k, lay)
+    events = _build_events(doc, mentions, idx, k, article, places, dateline)
+    quotes = quotes_mod.find_quotes(doc, idx, lay)
+    counts = find_counts(doc, idx, lay, places)
+    events = _attach_casualties(events, counts)
+    return Extraction(
+        article=article,
+        actors=tuple(idx.all()),
+        events=tuple(events),
+        quotes=tuple(quotes),
+        counts=tuple(counts),
+        places=tuple(places),
+        dateline=dateline,
+        model=model,
+        warnings=tuple(warnings),
+    )
+
+
+def _build_events(
+    doc: Doc,
+    mentions: list[Mention],
+    idx: ActorIndex,
+    k: knowledge.Knowledge,
+    article: Article,
+    places: list[Place],
+    dateline: Place | None,
+) -> list[Event]:
+    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+    groups: dict[tuple, dict] = {}
+    order: list[tuple] = []
+    for m in mentions:
+        t = m.trigger
+        code = k.cameo[m.cameo]
+        fact = assess(t, article.published)
+        claimed = None
+        if fact.speaker is not None:
+            keys = idx.refer(fact.speaker)
+            keys = [key for key in keys if key not in m.sources]
+            claimed = keys[0] if keys else None
+        status = fact.status
+        sent = t.sent
+        future = status == "future"
+        date, precision, reason = _event_date(t, sent, article.published, future)
+        if status == "asserted" and date and article.published and date > article.published.isoformat() and precision == "day":
+            status = "future"
+        location, loc_precision, loc_reason = _event_location(t, places, dateline)
+        src = tuple(idx.actor(key) for key in m.sources)
+        tgt = tuple(idx.actor(key) for key in m.targets)
+        ev = Evidence(
+            sentence=sent_index.get(sent.start, -1),
+            start=sent.start_char,
+            end=sent.end_char,
+            text=sent.text.strip(),
+            trigger=t.text,
+            rule=f"{m.rule}:{m.sense.lemma}" + (f" {m.sense.particle}" if m.sense.particle else "") + f"->{m.cameo}",
+        )
+        conf = 0.55 + (0.15 if src else 0) + (0.1 if tgt else 0) + (0.05 if fact.cue is None else 0)
+        key = _merge_key(code.type, src, tgt, status, date)
+        if not src and not tgt:
+            # an actorless mention ("the shelling") of a happening already coded with the same CAMEO
+            # code and status is more evidence of it, not a new event
+            for other_key in order:
+                g = groups[other_key]
+                if g["cameo"].code == code.code and g["status"] == status:
+                    key = other_key
+                    break
+        if key in groups:
+            g = groups[key]
+            if all(e.start != ev.start or e.trigger != ev.trigger for e in g["evidence"]):
+                g["evidence"].append(ev)
+            g["confidence"] = min(0.98, max(g["confidence"], conf) + 0.05)
+            continue
+        order.append(key)
+        groups[key] = {
+            "type": code.type,
+            "cameo": code,
+            "mode": m.mode or code.mode,
+            "src": src,
+            "tgt": tgt,
+            "status": status,
+            "claimed": idx.actor(claimed) if claimed else None,
+            "date": date,
+            "precision": precision,
+            "date_reason": reason,
+            "location": location,
+            "loc_precision": loc_precision,
+            "loc_reason": loc_reason,
+            "confidence": conf,
+            "evidence": [ev],
+        }
+    events = []
+    for n, key in enumerate(order, 1):
+        g = groups[key]
+        code = g["cameo"]
+        events.append(
+            Event(
+                id=f"{article.id}-e{n}",
+                type=g["type"],
+                cameo=code.code,
+                quad_class=code.quad_class,
+                goldstein=code.goldstein,
+                source=g["src"],
+                target=g["tgt"],
+                evidence=tuple(g["evidence"]),
+                mode=g["mode"],
+                context=code.context,
+                status=g["status"],
+                claimed_by=g["claimed"],
+                date=g["date"],
+                date_precision=g["precision"],
+                date_reason=g["date_reason"],
+                location=g["location"],
+                location_precision=g["loc_precision"],
+                location_reason=g["loc_reason"],
+                confidence=round(g["confidence"], 3),
+            )
+        )
+    return events
+
+
+def _merge_key(etype: str, src: tuple[Actor, ...], tgt: tuple[Actor, ...], status: str, date: str | None) -> tuple:
+    s = tuple(sorted(a.id for a in src))
+    t = tuple(sorted(a.id for a in tgt))
+    if etype in ("CONSULT", "AGREE", "COOPERATE"):
+        both = tuple(sorted(set(s) | set(t)))
+        return (etype, both, (), status, date)
+    return (etype, s, t, status, date)
+
+
+def _event_date(t, sent, published: dt.date | None, future: bool) -> tuple[str | None, str | None, str]:
+    values = list(dates_mod.find(sent.text, published, future=future, offset=sent.start_char))
+    if values:
+        # the expression nearest the trigger wins
+        best = min(values, key=lambda v: abs(v.start - t.idx))
+        if best.date:
+            return best.date, best.precision, f"{best.rule}: {best.text!r}"
+        return None, None, f"{best.text!r} cannot be resolved without a publication date"
+    if published is None:
+        return None, None, "no time expression and no publication date"
+    return published.isoformat(), "day", "publication date (no time expression in sentence)"
+
+
+def _event_location(t, places: list[Place], dateline: Place | None) -> tuple[Place | None, str | None, str | None]:
+    sent = t.sent
+    in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char and p.feature != "country"]
+    if in_sent:
+        best = min(in_sent, key=lambda p: abs(p.start - t.idx))
+        return best, "sentence", None
+    countries = [p for p in places if sent.start_char <= p.start < sent.end_char]
+    if countries:
+        return min(countries, key=lambda p: abs(p.start - t.idx)), "country", None
+    if dateline is not None:
+        return dateline, "dateline", None
+    return None, None, "no toponym in sentence and no dateline"
+
+
+def _attach_casualties(events: list[Event], counts) -> list[Event]:
+    from dataclasses import replace
+
+    out = []
+    for ev in events:
+        if ev.type != "ASSAULT":
+            out.append(ev)
+            continue
+        dead = injured = None
+        for c in counts:
+            if any(e.start <= c.start < e.end for e in ev.evidence):
+                if c.category == "killed":
+                    dead = int(c.value)
+                elif c.category == "injured":
+                    injured = int(c.value)
+        out.append(replace(ev, dead=dead, injured=injured) if dead is not None or injured is not None else ev)
+    return out

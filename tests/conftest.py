@@ -1,0 +1,47 @@
+"""Shared fixtures: the ../shared directory (skip when absent) and hand-built Docs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+SHARED = Path(os.environ.get("TOCSIN_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not SHARED.exists():
+        pytest.skip(f"shared data not found at {SHARED}; set TOCSIN_SHARED to run this test")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    import tocsin
+
+    return tocsin.load_pipeline()
+
+
+# English lexical attributes (lower_, like_num) without loading a model
+_VOCAB = spacy.blank("en").vocab
+
+
+def make_doc(rows: list[tuple], ents: list[tuple[int, int, str]] = ()) -> Doc:
+    """Doc from ``(word, lemma, pos, tag, head_index, dep)`` rows (UD labels), with entity spans."""
+    words = [r[0] for r in rows]
+    doc = Doc(
+        _VOCAB,
+        words=words,
+        lemmas=[r[1] for r in rows],
+        pos=[r[2] for r in rows],
+        tags=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        deps=[r[5] for r in rows],
+        sent_starts=[True] + [False] * (len(rows) - 1),
+    )
+    doc.set_ents([doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=lab) for s, e, lab in ents])
+    return doc

@@ -1,0 +1,58 @@
+import datetime as dt
+
+from tocsin import knowledge
+
+
+def test_country_names_demonyms_and_metonyms():
+    k = knowledge.load()
+    assert k.country_of("Ivory Coast") == "CIV"
+    assert k.country_of("the U.S.") == "USA"
+    assert k.country_of("Russian") == "RUS"
+    assert k.country_of("British") == "GBR"
+    assert k.seats["kiev"].iso3 == k.seats["kyiv"].iso3 == "UKR"
+    assert k.seats["kremlin"].iso3 == "RUS"
+    assert k.seats["downing street"].iso3 == "GBR"
+    assert k.seats["élysée"].iso3 == "FRA"
+    assert k.org("Nato").short == k.org("NATO").short == "NATO"
+    assert k.org("OSCE").sector == "IGO"
+
+
+def test_leaders_are_resolved_by_date():
+    k = knowledge.load()
+    assert k.leader("Johnson", dt.date(2022, 2, 20)).country == "GBR"
+    assert k.leader("Johnson", dt.date(2023, 2, 20)) is None
+    assert k.leader("Scholz", dt.date(2022, 2, 20)).country == "DEU"
+    assert k.leader("Trump", dt.date(2019, 6, 1)).start.year == 2017
+    assert k.leader("Trump", dt.date(2025, 6, 1)).start.year == 2025
+    assert k.leader("Lukashenko", dt.date(2022, 2, 20)).country == "BLR"
+
+
+def test_every_trigger_uses_a_known_cameo_code_with_quad_class():
+    k = knowledge.load()
+    for senses in k.triggers.values():
+        for s in senses:
+            code = k.cameo[s.cameo]
+            assert code.quad_class == (1 if int(s.cameo[:2]) <= 5 else 2 if int(s.cameo[:2]) <= 8 else 3 if int(s.cameo[:2]) <= 13 else 4)
+
+
+def test_goldstein_weights_match_reference(shared):
+    ref = {}
+    for line in (shared / "reference" / "cameo" / "goldstein.tsv").read_text().splitlines()[1:]:
+        code, value = line.split("\t")
+        ref[code] = float(value)
+    k = knowledge.load()
+    for code, info in k.cameo.items():
+        assert ref[code] == info.goldstein, code
+
+
+def test_plover_types_follow_the_conversion_table(shared):
+    table = {}
+    for line in (shared / "reference" / "plover" / "CAMEO2PLOVER-2021.txt").read_text().splitlines():
+        if ":" in line and line[:1].isdigit():
+            code, rest = line.split(":", 1)
+            table[code.strip()] = rest.split(",")[0].split("#")[0].strip()
+    k = knowledge.load()
+    overridden = {"0831", "116", "163"}  # PLOVER manual text: resign -> RETREAT, convict/sanctions -> SANCTION
+    for code, info in k.cameo.items():
+        if code in table and code not in overridden:
+            assert table[code] == info.type, code
