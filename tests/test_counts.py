@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tocsin.extract.counts import parse_number
+from tocsin.extractors.counts import parse_number
 
 
 def test_parse_number():

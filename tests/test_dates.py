@@ -3,7 +3,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tocsin.extract import dates
+from tocsin.extractors import dates
 
 SUNDAY = dt.date(2022, 2, 20)
 

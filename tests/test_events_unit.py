@@ -5,10 +5,10 @@ import datetime as dt
 from conftest import make_doc
 
 from tocsin import knowledge
-from tocsin.extract.actors import ActorIndex
-from tocsin.extract.events import find_mentions
-from tocsin.extract.factuality import assess
-from tocsin.extract.hygiene import layout
+from tocsin.extractors.actors import ActorIndex
+from tocsin.extractors.events import find_mentions
+from tocsin.extractors.factuality import assess
+from tocsin.extractors.hygiene import layout
 
 
 def mentions(doc):

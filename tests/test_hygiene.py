@@ -1,4 +1,4 @@
-from tocsin.extract.hygiene import layout
+from tocsin.extractors.hygiene import layout
 
 TEXT = """KYIV — Troops massed on the border on Sunday.
 Frontline tension

@@ -131,13 +131,14 @@ def model() -> None:
 @click.option("--output", type=click.Path(path_type=Path), default=Path("training-output"), show_default=True)
 @click.option("--max-steps", type=int, default=None)
 @click.option("--install/--no-install", default=True, help="Copy model-best into the package when done.")
-def model_train(data: Path, output: Path, max_steps: int | None, install: bool) -> None:
+@click.option("--resume", type=click.Path(path_type=Path), default=None, help="Start from an earlier run's pipeline.")
+def model_train(data: Path, output: Path, max_steps: int | None, install: bool, resume: Path | None) -> None:
     """Convert the treebanks and NER sets, train on CPU, install the best model into the package."""
     from .nlp import BUNDLED
     from .nlp.training.train import install as do_install
     from .nlp.training.train import train
 
-    best = train(data, output, max_steps=max_steps)
+    best = train(data, output, max_steps=max_steps, resume=resume)
     if install:
         do_install(best, BUNDLED)
         click.echo(f"installed {best} -> {BUNDLED}")
@@ -194,7 +195,7 @@ def gazetteer() -> None:
 @click.option("--shared", type=click.Path(path_type=Path), default=Path("../shared"), show_default=True)
 def gazetteer_build(shared: Path) -> None:
     """Index GeoNames places and admin-1 regions into tocsin/data/gazetteer.sqlite."""
-    from .extract.gazetteer_build import build
+    from .extractors.gazetteer_build import build
 
     click.echo(json.dumps(build(shared)))
 

@@ -11,14 +11,14 @@ from spacy.tokens import Doc
 
 from . import knowledge
 from .errors import InputError
-from .extract import dates as dates_mod
-from .extract import quotes as quotes_mod
-from .extract.actors import ActorIndex
-from .extract.counts import find_counts
-from .extract.events import Mention, find_mentions
-from .extract.factuality import assess
-from .extract.hygiene import layout
-from .extract.places import Gazetteer, find_places
+from .extractors import dates as dates_mod
+from .extractors import quotes as quotes_mod
+from .extractors.actors import ActorIndex
+from .extractors.counts import find_counts
+from .extractors.events import Mention, find_mentions
+from .extractors.factuality import assess
+from .extractors.hygiene import layout
+from .extractors.places import Gazetteer, find_places
 from .models import Actor, Article, Event, Evidence, Extraction, Place
 from .nlp import load_pipeline, parse
 

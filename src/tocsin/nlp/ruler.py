@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .. import knowledge
 
@@ -88,9 +88,13 @@ def add_ruler(nlp: Language) -> None:
     nlp.add_pipe("tocsin_gpe", after="ner")
 
 
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "prof", "prof."}
+
+
 @Language.component("tocsin_gpe")
 def relabel_gpe(doc: Doc) -> Doc:
-    """Relabel NER ``LOC`` spans that name a country or a capital as ``GPE``."""
+    """Relabel NER ``LOC`` spans naming a country or capital as ``GPE``; drop honorifics from
+    ``PERSON`` spans ("Mr Osborne" -> "Osborne"), as news NER conventions do."""
     k = knowledge.load()
     changed = False
     ents = list(doc.ents)
@@ -98,9 +102,11 @@ def relabel_gpe(doc: Doc) -> Doc:
         if ent.label_ == "LOC":
             key = ent.text.lower()
             if key in k.country_names or key in k.seats:
-                ents[i] = doc[ent.start : ent.end]
-                ents[i].label_ = "GPE"
+                ents[i] = Span(doc, ent.start, ent.end, label="GPE", kb_id=ent.kb_id)
                 changed = True
+        elif ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_ in _HONORIFICS:
+            ents[i] = Span(doc, ent.start + 1, ent.end, label="PERSON", kb_id=ent.kb_id)
+            changed = True
     if changed:
         doc.ents = ents
     return doc

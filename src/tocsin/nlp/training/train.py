@@ -12,8 +12,19 @@ from ...errors import DataError
 CONFIG = Path(__file__).with_name("tocsin.cfg")
 
 
-def train(data: Path, output: Path, *, max_steps: int | None = None, overrides: dict[str, Any] | None = None) -> Path:
-    """Build the corpus from ``data`` and train; returns the ``model-best`` directory."""
+def train(
+    data: Path,
+    output: Path,
+    *,
+    max_steps: int | None = None,
+    overrides: dict[str, Any] | None = None,
+    resume: Path | None = None,
+) -> Path:
+    """Build the corpus from ``data`` and train; returns the ``model-best`` directory.
+
+    ``resume`` names a pipeline from an earlier run whose weights all components start from, so an
+    interrupted run continues instead of starting over.
+    """
     from spacy.cli.train import train as spacy_train
 
     from .build import build_corpus
@@ -21,14 +32,34 @@ def train(data: Path, output: Path, *, max_steps: int | None = None, overrides: 
     if not data.is_dir():
         raise DataError(f"{data} is not a directory; pass --data pointing at shared/training")
     corpus = output / "corpus"
-    stats = build_corpus(data, corpus)
+    if (corpus / "train.spacy").exists() and (corpus / "dev.spacy").exists():
+        stats = {"reused": str(corpus)}
+    else:
+        stats = build_corpus(data, corpus)
     (output / "corpus-stats.json").write_text(json.dumps(stats, indent=2))
+    config = CONFIG
+    if resume is not None:
+        config = resume_config(resume, output / "resume.cfg")
     ov: dict[str, Any] = {"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy")}
     if max_steps:
         ov["training.max_steps"] = max_steps
     ov.update(overrides or {})
-    spacy_train(CONFIG, output, overrides=ov)
+    spacy_train(config, output, overrides=ov)
     return output / "model-best"
+
+
+def resume_config(previous: Path, target: Path) -> Path:
+    """Write a copy of the training config whose components are sourced from ``previous``."""
+    from spacy.util import load_config
+
+    if not (previous / "meta.json").exists():
+        raise DataError(f"{previous} is not a spaCy pipeline directory (no meta.json); cannot resume from it")
+    cfg = load_config(CONFIG)
+    for name in cfg["nlp"]["pipeline"]:
+        cfg["components"][name] = {"source": str(previous.resolve())}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    cfg.to_disk(target)
+    return target
 
 
 def install(model_dir: Path, target: Path, *, meta: dict[str, Any] | None = None) -> None:
