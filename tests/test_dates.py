@@ -41,7 +41,11 @@ def test_relative_dates_stay_unresolved_without_publication_date():
     assert first("on 24 February 2022", pub=None).date == "2022-02-24"
 
 
-@given(st.text(max_size=200), st.booleans(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1)) | st.none())
+@given(
+    st.text(max_size=200),
+    st.booleans(),
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1)) | st.none(),
+)
 def test_date_finder_never_crashes(text, future, pub):
     for v in dates.find(text, pub, future=future):
         assert v.start <= v.end

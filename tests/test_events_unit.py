@@ -16,101 +16,127 @@ def mentions(doc):
     idx = ActorIndex(doc, k, dt.date(2022, 2, 20))
     out = []
     for m in find_mentions(doc, idx, k, layout(doc.text)):
-        out.append((
-            k.cameo[m.cameo].type,
-            tuple(idx.actor(s).code for s in m.sources),
-            tuple(idx.actor(t).code for t in m.targets),
-            assess(m.trigger, dt.date(2022, 2, 20)).status,
-        ))
+        out.append(
+            (
+                k.cameo[m.cameo].type,
+                tuple(idx.actor(s).code for s in m.sources),
+                tuple(idx.actor(t).code for t in m.targets),
+                assess(m.trigger, dt.date(2022, 2, 20)).status,
+            )
+        )
     return out
 
 
 def test_active_voice_ud():
-    doc = make_doc([
-        ("Russia", "Russia", "PROPN", "NNP", 1, "nsubj"),
-        ("attacked", "attack", "VERB", "VBD", 1, "ROOT"),
-        ("Ukraine", "Ukraine", "PROPN", "NNP", 1, "obj"),
-        (".", ".", "PUNCT", ".", 1, "punct"),
-    ], ents=[(0, 1, "GPE"), (2, 3, "GPE")])
+    doc = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "NNP", 1, "nsubj"),
+            ("attacked", "attack", "VERB", "VBD", 1, "ROOT"),
+            ("Ukraine", "Ukraine", "PROPN", "NNP", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (2, 3, "GPE")],
+    )
     assert mentions(doc) == [("ASSAULT", ("RUSGOV",), ("UKRGOV",), "asserted")]
 
 
 def test_passive_voice_with_agent_ud():
-    doc = make_doc([
-        ("Ukraine", "Ukraine", "PROPN", "NNP", 2, "nsubj:pass"),
-        ("was", "be", "AUX", "VBD", 2, "aux:pass"),
-        ("attacked", "attack", "VERB", "VBN", 2, "ROOT"),
-        ("by", "by", "ADP", "IN", 4, "case"),
-        ("Russia", "Russia", "PROPN", "NNP", 2, "obl:agent"),
-        (".", ".", "PUNCT", ".", 2, "punct"),
-    ], ents=[(0, 1, "GPE"), (4, 5, "GPE")])
+    doc = make_doc(
+        [
+            ("Ukraine", "Ukraine", "PROPN", "NNP", 2, "nsubj:pass"),
+            ("was", "be", "AUX", "VBD", 2, "aux:pass"),
+            ("attacked", "attack", "VERB", "VBN", 2, "ROOT"),
+            ("by", "by", "ADP", "IN", 4, "case"),
+            ("Russia", "Russia", "PROPN", "NNP", 2, "obl:agent"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (4, 5, "GPE")],
+    )
     assert mentions(doc) == [("ASSAULT", ("RUSGOV",), ("UKRGOV",), "asserted")]
 
 
 def test_modal_and_negation_change_status():
-    could = make_doc([
-        ("Russia", "Russia", "PROPN", "NNP", 2, "nsubj"),
-        ("could", "could", "AUX", "MD", 2, "aux"),
-        ("attack", "attack", "VERB", "VB", 2, "ROOT"),
-        ("Ukraine", "Ukraine", "PROPN", "NNP", 2, "obj"),
-    ], ents=[(0, 1, "GPE"), (3, 4, "GPE")])
+    could = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "NNP", 2, "nsubj"),
+            ("could", "could", "AUX", "MD", 2, "aux"),
+            ("attack", "attack", "VERB", "VB", 2, "ROOT"),
+            ("Ukraine", "Ukraine", "PROPN", "NNP", 2, "obj"),
+        ],
+        ents=[(0, 1, "GPE"), (3, 4, "GPE")],
+    )
     assert mentions(could)[0][3] == "hypothetical"
-    did_not = make_doc([
-        ("Russia", "Russia", "PROPN", "NNP", 3, "nsubj"),
-        ("did", "do", "AUX", "VBD", 3, "aux"),
-        ("not", "not", "PART", "RB", 3, "advmod"),
-        ("attack", "attack", "VERB", "VB", 3, "ROOT"),
-        ("Ukraine", "Ukraine", "PROPN", "NNP", 3, "obj"),
-    ], ents=[(0, 1, "GPE"), (4, 5, "GPE")])
+    did_not = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "NNP", 3, "nsubj"),
+            ("did", "do", "AUX", "VBD", 3, "aux"),
+            ("not", "not", "PART", "RB", 3, "advmod"),
+            ("attack", "attack", "VERB", "VB", 3, "ROOT"),
+            ("Ukraine", "Ukraine", "PROPN", "NNP", 3, "obj"),
+        ],
+        ents=[(0, 1, "GPE"), (4, 5, "GPE")],
+    )
     assert mentions(did_not)[0][3] == "negated"
 
 
 def test_reciprocal_accusation_gives_two_events():
-    doc = make_doc([
-        ("Ukraine", "Ukraine", "PROPN", "NNP", 3, "nsubj"),
-        ("and", "and", "CCONJ", "CC", 2, "cc"),
-        ("Russia", "Russia", "PROPN", "NNP", 0, "conj"),
-        ("accused", "accuse", "VERB", "VBD", 3, "ROOT"),
-        ("each", "each", "DET", "DT", 3, "obj"),
-        ("other", "other", "ADJ", "JJ", 4, "fixed"),
-    ], ents=[(0, 1, "GPE"), (2, 3, "GPE")])
+    doc = make_doc(
+        [
+            ("Ukraine", "Ukraine", "PROPN", "NNP", 3, "nsubj"),
+            ("and", "and", "CCONJ", "CC", 2, "cc"),
+            ("Russia", "Russia", "PROPN", "NNP", 0, "conj"),
+            ("accused", "accuse", "VERB", "VBD", 3, "ROOT"),
+            ("each", "each", "DET", "DT", 3, "obj"),
+            ("other", "other", "ADJ", "JJ", 4, "fixed"),
+        ],
+        ents=[(0, 1, "GPE"), (2, 3, "GPE")],
+    )
     got = sorted(mentions(doc))
     assert got == [("ACCUSE", ("RUSGOV",), ("UKRGOV",), "asserted"), ("ACCUSE", ("UKRGOV",), ("RUSGOV",), "asserted")]
 
 
 def test_clearnlp_labels_and_leader_by_date():
     # spaCy's packaged English pipelines: prep -> pobj
-    doc = make_doc([
-        ("Macron", "Macron", "PROPN", "NNP", 1, "nsubj"),
-        ("spoke", "speak", "VERB", "VBD", 1, "ROOT"),
-        ("with", "with", "ADP", "IN", 1, "prep"),
-        ("Putin", "Putin", "PROPN", "NNP", 2, "pobj"),
-    ], ents=[(0, 1, "PERSON"), (3, 4, "PERSON")])
+    doc = make_doc(
+        [
+            ("Macron", "Macron", "PROPN", "NNP", 1, "nsubj"),
+            ("spoke", "speak", "VERB", "VBD", 1, "ROOT"),
+            ("with", "with", "ADP", "IN", 1, "prep"),
+            ("Putin", "Putin", "PROPN", "NNP", 2, "pobj"),
+        ],
+        ents=[(0, 1, "PERSON"), (3, 4, "PERSON")],
+    )
     assert mentions(doc) == [("CONSULT", ("FRAGOV",), ("RUSGOV",), "asserted")]
 
 
 def test_request_content_is_not_a_second_event():
-    doc = make_doc([
-        ("Zelensky", "Zelensky", "PROPN", "NNP", 1, "nsubj"),
-        ("called", "call", "VERB", "VBD", 1, "ROOT"),
-        ("for", "for", "ADP", "IN", 4, "case"),
-        ("a", "a", "DET", "DT", 4, "det"),
-        ("ceasefire", "ceasefire", "NOUN", "NN", 1, "obl"),
-    ], ents=[(0, 1, "PERSON")])
+    doc = make_doc(
+        [
+            ("Zelensky", "Zelensky", "PROPN", "NNP", 1, "nsubj"),
+            ("called", "call", "VERB", "VBD", 1, "ROOT"),
+            ("for", "for", "ADP", "IN", 4, "case"),
+            ("a", "a", "DET", "DT", 4, "det"),
+            ("ceasefire", "ceasefire", "NOUN", "NN", 1, "obl"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
     got = mentions(doc)
     assert [g[0] for g in got] == ["REQUEST"]
     assert got[0][1] == ("UKRGOV",)
 
 
 def test_imminent_invasion_is_future_not_asserted():
-    doc = make_doc([
-        ("A", "a", "DET", "DT", 2, "det"),
-        ("Russian", "Russian", "ADJ", "JJ", 2, "amod"),
-        ("invasion", "invasion", "NOUN", "NN", 6, "nsubj"),
-        ("of", "of", "ADP", "IN", 4, "case"),
-        ("Ukraine", "Ukraine", "PROPN", "NNP", 2, "nmod"),
-        ("is", "be", "AUX", "VBZ", 6, "cop"),
-        ("imminent", "imminent", "ADJ", "JJ", 6, "ROOT"),
-    ], ents=[(1, 2, "NORP"), (4, 5, "GPE")])
+    doc = make_doc(
+        [
+            ("A", "a", "DET", "DT", 2, "det"),
+            ("Russian", "Russian", "ADJ", "JJ", 2, "amod"),
+            ("invasion", "invasion", "NOUN", "NN", 6, "nsubj"),
+            ("of", "of", "ADP", "IN", 4, "case"),
+            ("Ukraine", "Ukraine", "PROPN", "NNP", 2, "nmod"),
+            ("is", "be", "AUX", "VBZ", 6, "cop"),
+            ("imminent", "imminent", "ADJ", "JJ", 6, "ROOT"),
+        ],
+        ents=[(1, 2, "NORP"), (4, 5, "GPE")],
+    )
     # UD makes the adjective the head and the copula its dependent
     assert mentions(doc) == [("ASSAULT", ("RUSGOV",), ("UKRGOV",), "future")]

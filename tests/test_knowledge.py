@@ -32,7 +32,9 @@ def test_every_trigger_uses_a_known_cameo_code_with_quad_class():
     for senses in k.triggers.values():
         for s in senses:
             code = k.cameo[s.cameo]
-            assert code.quad_class == (1 if int(s.cameo[:2]) <= 5 else 2 if int(s.cameo[:2]) <= 8 else 3 if int(s.cameo[:2]) <= 13 else 4)
+            assert code.quad_class == (
+                1 if int(s.cameo[:2]) <= 5 else 2 if int(s.cameo[:2]) <= 8 else 3 if int(s.cameo[:2]) <= 13 else 4
+            )
 
 
 def test_goldstein_weights_match_reference(shared):

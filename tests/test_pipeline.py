@@ -13,8 +13,24 @@ from tocsin.errors import InputError
 from tocsin.nlp import parse
 
 KEYS = {"article", "actors", "events", "quotes", "counts", "places"}
-EVENT_KEYS = {"id", "type", "mode", "context", "cameo", "quad_class", "goldstein", "source", "target", "status",
-              "claimed_by", "date", "date_precision", "location", "confidence", "evidence"}
+EVENT_KEYS = {
+    "id",
+    "type",
+    "mode",
+    "context",
+    "cameo",
+    "quad_class",
+    "goldstein",
+    "source",
+    "target",
+    "status",
+    "claimed_by",
+    "date",
+    "date_precision",
+    "location",
+    "confidence",
+    "evidence",
+}
 
 
 def test_public_api_surface():
@@ -33,10 +49,10 @@ def test_bundled_pipeline_loads_and_tags(nlp):
 def test_demo_article_extracts_events_with_evidence(nlp):
     x = tocsin.extract(SAMPLE.read_text(), published="2021-11-09", nlp=nlp)
     d = x.to_dict()
-    assert KEYS <= set(d)
+    assert set(d) >= KEYS
     assert d["events"], "the demo article reports several events"
     for ev in d["events"]:
-        assert EVENT_KEYS <= set(ev)
+        assert set(ev) >= EVENT_KEYS
         for e in ev["evidence"]:
             assert x.article.text[e["start"] : e["end"]].strip() == e["text"]
             assert e["trigger"] in e["text"]
@@ -97,12 +113,14 @@ def test_cli_single_file_stdin_and_errors(tmp_path):
 def test_cli_jsonl_keeps_order_and_reports_bad_lines(tmp_path):
     src = tmp_path / "in.jsonl"
     src.write_text(
-        "\n".join([
-            json.dumps({"id": "one", "text": "Russia attacked Ukraine.", "published": "2022-02-20"}),
-            "{not json",
-            json.dumps({"id": "three", "text": 42}),
-            json.dumps({"id": "four", "text": "Macron spoke with Putin."}),
-        ]),
+        "\n".join(
+            [
+                json.dumps({"id": "one", "text": "Russia attacked Ukraine.", "published": "2022-02-20"}),
+                "{not json",
+                json.dumps({"id": "three", "text": 42}),
+                json.dumps({"id": "four", "text": "Macron spoke with Putin."}),
+            ]
+        ),
         encoding="utf8",
     )
     res = CliRunner().invoke(cli, ["extract", str(src)])

@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from .models import Extraction
+    from .store import Store
 
 
 def extract(text: str, **kwargs: Any) -> Extraction:
@@ -24,14 +27,14 @@ def extract(text: str, **kwargs: Any) -> Extraction:
     return _extract(text, **kwargs)
 
 
-def load_pipeline(name: str | None = None, **kwargs: Any):  # type: ignore[no-untyped-def]
+def load_pipeline(name: str | None = None, **kwargs: Any) -> Language:
     """Load the bundled spaCy pipeline (or an installed one by name); cached per process."""
     from .nlp import load_pipeline as _load
 
     return _load(name, **kwargs)
 
 
-def open_store(url: str | None = None):  # type: ignore[no-untyped-def]
+def open_store(url: str | None = None) -> Store:
     """Open (and migrate) the event store at ``url`` (SQLite path or PostgreSQL URL)."""
     from .store import open_store as _open
 

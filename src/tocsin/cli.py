@@ -64,8 +64,15 @@ def cli() -> None:
 @click.option("--url")
 @click.option("--model", help="spaCy pipeline to use instead of the bundled one (name or path).")
 @click.option("--indent", type=int, default=None, help="Pretty-print single-article JSON.")
-def extract(path: str, published: str | None, title: str | None, source_name: str | None, url: str | None,
-            model: str | None, indent: int | None) -> None:
+def extract(
+    path: str,
+    published: str | None,
+    title: str | None,
+    source_name: str | None,
+    url: str | None,
+    model: str | None,
+    indent: int | None,
+) -> None:
     """Extract events, actors, quotes, counts and places from PATH ('-' = stdin, *.jsonl = many)."""
     from .nlp import load_pipeline
     from .pipeline import extract as run
@@ -75,8 +82,15 @@ def extract(path: str, published: str | None, title: str | None, source_name: st
         _extract_jsonl(path, nlp)
         return
     text = _read_text(path)
-    x = run(text, published=published, title=title, url=url, source=source_name, nlp=nlp,
-            id=Path(path).stem if path != "-" else None)
+    x = run(
+        text,
+        published=published,
+        title=title,
+        url=url,
+        source=source_name,
+        nlp=nlp,
+        id=Path(path).stem if path != "-" else None,
+    )
     sys.stdout.write(json.dumps(x.to_dict(), ensure_ascii=False, indent=indent) + "\n")
 
 
@@ -109,8 +123,14 @@ def _extract_jsonl(path: str, nlp: Any) -> None:
             continue
         assert obj is not None
         try:
-            art = make_article(obj["text"], id=aid, published=obj.get("published"), title=obj.get("title"),
-                               url=obj.get("url"), source=obj.get("source"))
+            art = make_article(
+                obj["text"],
+                id=aid,
+                published=obj.get("published"),
+                title=obj.get("title"),
+                url=obj.get("url"),
+                source=obj.get("source"),
+            )
             from .nlp import parse
 
             _emit(extract_doc(art, parse(nlp, art.text)).to_dict())
@@ -176,8 +196,10 @@ def model_evaluate(data: Path, corpora: Path, model_name: str | None, quick: boo
     report["ud_ewt_test"] = score_treebank(bare, data / "ud_ewt" / "en_ewt-ud-test.conllu")
     if not quick:
         report["ud_gum_test"] = score_treebank(bare, data / "ud_gum" / "en_gum-ud-test.conllu")
-    for name, path in (("uner_ewt_test", data / "uner_ewt" / "en_ewt-ud-test.iob2"),
-                       ("uner_pud", data / "uner_pud" / "en_pud-ud-test.iob2")):
+    for name, path in (
+        ("uner_ewt_test", data / "uner_ewt" / "en_ewt-ud-test.iob2"),
+        ("uner_pud", data / "uner_pud" / "en_pud-ud-test.iob2"),
+    ):
         report[name] = {"with_ruler": score_ner(nlp, path), "without_ruler": score_ner(bare, path)}
     if not quick and corpora.exists():
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -201,8 +223,12 @@ def gazetteer_build(shared: Path) -> None:
 
 
 @cli.command("evaluate-events")
-@click.option("--gsr", type=click.Path(path_type=Path),
-              default=Path("../shared/reference/plover/PLOVER_GSR_CAMEO.txt"), show_default=True)
+@click.option(
+    "--gsr",
+    type=click.Path(path_type=Path),
+    default=Path("../shared/reference/plover/PLOVER_GSR_CAMEO.txt"),
+    show_default=True,
+)
 def evaluate_events(gsr: Path) -> None:
     """Score event typing and roles on the PLOVER gold standard records."""
     from .evaluation import score_gsr
@@ -227,3 +253,8 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("tocsin: interrupted", err=True)
         sys.exit(130)
+    except Exception as exc:  # a bug: still one line, with a way to get the details
+        if os.environ.get("TOCSIN_DEBUG"):
+            raise
+        click.echo(f"tocsin: internal error ({type(exc).__name__}: {exc}); rerun with TOCSIN_DEBUG=1 and report it", err=True)
+        sys.exit(3)

@@ -56,8 +56,15 @@ def make_article(
         raise InputError(f"article is {len(text):,} characters; split it below {MAX_CHARS:,}")
     text = text.replace("\x00", " ")
     aid = id or hashlib.sha1(text.encode("utf8", "replace")).hexdigest()[:16]
-    return Article(text=text, id=aid, title=title, published=coerce_date(published), url=url, source=source,
-                   language=_language(text))
+    return Article(
+        text=text,
+        id=aid,
+        title=title,
+        published=coerce_date(published),
+        url=url,
+        source=source,
+        language=_language(text),
+    )
 
 
 def _language(text: str) -> str:
@@ -86,7 +93,9 @@ def extract(
     return extract_doc(article, parse(nlp, article.text), model=_model_name(nlp))
 
 
-def extract_many(articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 32) -> Iterator[Extraction]:
+def extract_many(
+    articles: Iterable[Article], *, nlp: Language | None = None, batch_size: int = 32
+) -> Iterator[Extraction]:
     """Stream extractions for many articles, parsing them in batches."""
     from .nlp import pipe
 
@@ -165,7 +174,13 @@ def _build_events(
         sent = t.sent
         future = status == "future"
         date, precision, reason = _event_date(t, sent, article.published, future)
-        if status == "asserted" and date and article.published and date > article.published.isoformat() and precision == "day":
+        if (
+            status == "asserted"
+            and date
+            and article.published
+            and date > article.published.isoformat()
+            and precision == "day"
+        ):
             status = "future"
         location, loc_precision, loc_reason = _event_location(t, places, dateline)
         src = tuple(idx.actor(key) for key in m.sources)

@@ -26,8 +26,22 @@ _PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _NEUTER = {"it", "its", "itself"}
 _PAIR_WORDS = {"pair", "two", "both", "duo"}
 _TALK_VERBS = {"speak", "talk", "meet", "call", "phone", "telephone", "discuss", "negotiate"}
-_COLLECTIVE = {"region", "group", "side", "camp", "leadership", "movement", "faction", "unit", "republic",
-               "coalition", "bloc", "wing", "supporter", "member"}
+_COLLECTIVE = {
+    "region",
+    "group",
+    "side",
+    "camp",
+    "leadership",
+    "movement",
+    "faction",
+    "unit",
+    "republic",
+    "coalition",
+    "bloc",
+    "wing",
+    "supporter",
+    "member",
+}
 _MOD_DEPS = {"amod", "compound", "poss", "nmod", "nmod:poss", "npadvmod", "nummod", "det"}
 
 
@@ -97,7 +111,9 @@ class ActorIndex:
         # the actor named inside the same noun phrase, a person first
         found: list[str] = []
         for c in tok.children:
-            if rel(c) in ("compound", "flat", "appos", "amod", "npmod") or (c.dep_ in ("flat", "nmod") and c.i > tok.i and c.ent_type_ == "PERSON"):
+            if rel(c) in ("compound", "flat", "appos", "amod", "npmod") or (
+                c.dep_ in ("flat", "nmod") and c.i > tok.i and c.ent_type_ == "PERSON"
+            ):
                 for t in c.subtree:
                     found.extend(self.by_head.get(t.i, []))
         persons = [k for k in found if self.actors[k].kind == "person"]
@@ -168,7 +184,9 @@ class ActorIndex:
             return True
         if tok.lemma_ in ("leader", "counterpart", "president", "premier", "chancellor") and tok.tag_ == "NN":
             return not _title_of_name(tok)
-        return any(c.dep_ in ("poss", "nmod:poss") and {g.lower_ for g in c.children} & {"both", "two"} for c in tok.children)
+        return any(
+            c.dep_ in ("poss", "nmod:poss") and {g.lower_ for g in c.children} & {"both", "two"} for c in tok.children
+        )
 
     def _resolve_pointer(self, tok: Token) -> list[str]:
         kids = {c.lower_ for c in tok.children}
@@ -185,8 +203,13 @@ class ActorIndex:
                 out = []
                 for key in self._pair_countries(c):
                     b = self.actors[key]
-                    proto = Proto(name=f"{b.name} {tok.text}", country=b.country, sector=sector, kind="group",
-                                  rule="pair-countries:" + tok.lemma_)
+                    proto = Proto(
+                        name=f"{b.name} {tok.text}",
+                        country=b.country,
+                        sector=sector,
+                        kind="group",
+                        rule="pair-countries:" + tok.lemma_,
+                    )
                     out.append(self._add(proto, tok, (tok.i, tok.i + 1)))
                 return out
         country = None
@@ -220,12 +243,16 @@ class ActorIndex:
 
     def _resolve_nominal(self, tok: Token) -> list[str]:
         # only phrase heads: a token modifying another noun is described by its head
-        if rel(tok) in ("compound", "amod", "flat", "nummod") and tok.head.i != tok.i and tok.head.pos_ in (
-            "NOUN",
-            "PROPN",
-        ):
-            if not (tok.ent_type_ == "PERSON" and tok.head.ent_type_ != "PERSON"):
-                return []
+        if (
+            rel(tok) in ("compound", "amod", "flat", "nummod")
+            and tok.head.i != tok.i
+            and tok.head.pos_
+            in (
+                "NOUN",
+                "PROPN",
+            )
+        ) and not (tok.ent_type_ == "PERSON" and tok.head.ent_type_ != "PERSON"):
+            return []
         if tok.ent_type_ != "PERSON" and _title_of_name(tok):
             return []
         if tok.ent_iob_ == "I" and tok.head.i != tok.i and tok.head.ent_type_ == tok.ent_type_:
@@ -280,28 +307,49 @@ class ActorIndex:
                 seat = k.seats.get(_norm(text))
                 iso = k.country_names.get(_norm(text))
                 if iso:
-                    return Proto(name=k.countries[iso].name if iso in k.countries else text, country=iso,
-                                 sector="GOV", kind="state", rule="country")
+                    return Proto(
+                        name=k.countries[iso].name if iso in k.countries else text,
+                        country=iso,
+                        sector="GOV",
+                        kind="state",
+                        rule="country",
+                    )
                 if seat:
-                    return Proto(name=k.countries[seat.iso3].name if seat.iso3 in k.countries else seat.name,
-                                 country=seat.iso3, sector=seat.sector, kind="state", rule=f"seat:{seat.name}")
+                    return Proto(
+                        name=k.countries[seat.iso3].name if seat.iso3 in k.countries else seat.name,
+                        country=seat.iso3,
+                        sector=seat.sector,
+                        kind="state",
+                        rule=f"seat:{seat.name}",
+                    )
                 return None
             if ent.label_ == "ORG":
                 o = k.org(text)
                 seat = k.seats.get(_norm(text))
                 if seat:
-                    return Proto(name=k.countries[seat.iso3].name if seat.iso3 in k.countries else seat.name,
-                                 country=seat.iso3, sector=seat.sector, kind="state", rule=f"seat:{seat.name}")
+                    return Proto(
+                        name=k.countries[seat.iso3].name if seat.iso3 in k.countries else seat.name,
+                        country=seat.iso3,
+                        sector=seat.sector,
+                        kind="state",
+                        rule=f"seat:{seat.name}",
+                    )
                 if o:
-                    return Proto(name=o.short, country=o.country, sector=o.sector, org=o.short, kind="org",
-                                 rule="organization")
+                    return Proto(
+                        name=o.short, country=o.country, sector=o.sector, org=o.short, kind="org", rule="organization"
+                    )
                 sector = role[0] if role else None
                 return Proto(name=text, country=country, sector=sector, org=None, kind="org", rule="ner-org")
             if ent.label_ == "NORP" and h.pos_ in ("PROPN", "NOUN") and h.dep_ not in ("amod", "compound"):
                 iso = k.demonyms.get(_norm(text))
                 if iso:
-                    return Proto(name=k.countries[iso].name if iso in k.countries else text, country=iso,
-                                 sector=None, kind="group", rule="demonym")
+                    return Proto(
+                        name=k.countries[iso].name if iso in k.countries else text,
+                        country=iso,
+                        sector=None,
+                        kind="group",
+                        rule="demonym",
+                    )
         if role is None:
             if h.pos_ == "NOUN" and h.lemma_ in ("leader", "counterpart") and country:
                 return Proto(name=h.text, country=country, sector="GOV", kind="person", rule="description")
@@ -314,14 +362,21 @@ class ActorIndex:
             return Proto(name=_phrase_text(h), country=country, sector=sector, kind="person", rule="description")
         if h.lemma_ in ("country", "nation", "state") and any(c.lower_ == "both" for c in h.children):
             return Proto(name="__pair_countries__")
-        if sector == "GOV" and not country and not org and h.lemma_ in ("state", "country", "nation", "office", "authority", "government") and possessor is None:
+        if (
+            sector == "GOV"
+            and not country
+            and not org
+            and h.lemma_ in ("state", "country", "nation", "office", "authority", "government")
+            and possessor is None
+        ):
             return None
         name = _phrase_text(h)
         if org and not country:
             o = next((x for x in k.orgs.values() if x.short == org), None)
             country = o.country if o else None
-        return Proto(name=name, country=country, sector=sector, org=org, kind="group", backed_by=backed,
-                     rule="role:" + h.lemma_)
+        return Proto(
+            name=name, country=country, sector=sector, org=org, kind="group", backed_by=backed, rule="role:" + h.lemma_
+        )
 
     def _person(self, h: Token, ent: Span) -> Proto | None:
         if h.i != ent.root.i and ent.root.ent_type_ == "PERSON":
@@ -330,7 +385,7 @@ class ActorIndex:
         name = ent.text.strip()
         for prefix in ("President ", "Prime Minister ", "Minister ", "General ", "Gen. ", "Mr ", "Mr. ", "Mrs ", "Ms "):
             if name.startswith(prefix):
-                name = name[len(prefix):]
+                name = name[len(prefix) :]
         leader = k.leader(name, self.published)
         mods = [m for m in _modifiers(h) if m.i < ent.start]
         for c in h.children:
@@ -344,23 +399,34 @@ class ActorIndex:
             country = country or mc
         role = self._role(h, mods, person=True)
         if leader is not None:
-            if leader.country in self.k.countries or (len(leader.country) == 3 and leader.country.isupper() and leader.country not in ("IGO",)):
+            if leader.country in self.k.countries or (
+                len(leader.country) == 3 and leader.country.isupper() and leader.country not in ("IGO",)
+            ):
                 iso = leader.country if leader.country in self.k.countries else None
                 org = None if iso else leader.country
             else:
                 iso, org = None, leader.country
-            return Proto(name=leader.name, country=iso, sector=leader.sector, org=org, kind="person",
-                         rule=f"leader:{leader.role}")
+            return Proto(
+                name=leader.name,
+                country=iso,
+                sector=leader.sector,
+                org=org,
+                kind="person",
+                rule=f"leader:{leader.role}",
+            )
         # later bare mention of someone named earlier ("Kovalenko")
         for b in self.actors.values():
             if b.kind == "person" and (b.name == name or b.name.split()[-1] == name):
-                return Proto(name=b.name, country=b.country, sector=b.sector, org=b.org, kind="person",
-                             rule=b.rule)
+                return Proto(name=b.name, country=b.country, sector=b.sector, org=b.org, kind="person", rule=b.rule)
         sector = role[0] if role else None
-        return Proto(name=name, country=country, sector=sector, kind="person", rule="person:title" if role else "person")
+        return Proto(
+            name=name, country=country, sector=sector, kind="person", rule="person:title" if role else "person"
+        )
 
     def _role(self, h: Token, mods: list[Token], *, person: bool = False) -> tuple[str, str] | None:
-        lemmas = [m.lemma_.lower() for m in sorted(mods, key=lambda t: t.i) if m.pos_ in ("NOUN", "PROPN", "ADJ", "ADP")]
+        lemmas = [
+            m.lemma_.lower() for m in sorted(mods, key=lambda t: t.i) if m.pos_ in ("NOUN", "PROPN", "ADJ", "ADP")
+        ]
         if not person:
             lemmas.append(h.lemma_.lower())
         n = len(lemmas)
@@ -433,7 +499,7 @@ class ActorIndex:
         return []
 
     def _cataphor(self, tok: Token) -> str | None:
-        """"During his first discussion ..., Putin said": a fronted possessive points forward."""
+        """ "During his first discussion ..., Putin said": a fronted possessive points forward."""
         sent = tok.sent
         root = sent.root
         if tok.i >= root.i:

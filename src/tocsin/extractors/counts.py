@@ -12,15 +12,40 @@ from .hygiene import Layout
 from .syntax import args
 
 _WORD_NUMS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-    "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000, "scores": 40, "a": 1, "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
+    "dozens": 24,
+    "hundreds": 200,
+    "thousands": 2000,
+    "scores": 40,
+    "a": 1,
+    "an": 1,
 }
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "k": 1e3, "m": 1e6, "bn": 1e9}
 _QUALIFIERS = [
     ("more_than", ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than")),
     ("less_than", ("less than", "fewer than", "under", "up to", "at most", "nearly", "almost", "just under")),
-    ("about", ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated", "nearly", "close to")),
+    (
+        "about",
+        ("about", "around", "roughly", "approximately", "some", "an estimated", "estimated", "nearly", "close to"),
+    ),
 ]
 _CATEGORIES = {
     "troops": {"troop", "soldier", "personnel", "serviceman", "servicemen", "force", "reservist", "fighter"},
@@ -28,11 +53,32 @@ _CATEGORIES = {
     "injured": {"injured", "wounded", "injury", "hurt"},
     "arrested": {"arrested", "detained", "arrest", "detainee", "prisoner"},
     "displaced": {"refugee", "displaced", "evacuee", "fled", "evacuated"},
-    "attacks": {"attack", "strike", "shelling", "explosion", "violation", "bombardment", "airstrike", "raid", "incident"},
+    "attacks": {
+        "attack",
+        "strike",
+        "shelling",
+        "explosion",
+        "violation",
+        "bombardment",
+        "airstrike",
+        "raid",
+        "incident",
+    },
     "weapons": {"tank", "missile", "rocket", "shell", "drone", "jet", "aircraft", "gun", "vehicle"},
     "duration": {"minute", "hour", "day", "week", "month", "year"},
     "money": {"dollar", "euro", "pound", "rouble", "ruble", "$", "€", "£"},
-    "people": {"people", "person", "civilian", "resident", "protester", "demonstrator", "child", "woman", "man", "worker"},
+    "people": {
+        "people",
+        "person",
+        "civilian",
+        "resident",
+        "protester",
+        "demonstrator",
+        "child",
+        "woman",
+        "man",
+        "worker",
+    },
 }
 _KILL_VERBS = {"kill", "claim", "die", "lose", "cost"}
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b")
@@ -75,12 +121,21 @@ def find_counts(doc: Doc, idx: ActorIndex, lay: Layout, places: list[Place]) -> 
         text = doc.text
         for m in _AGE.finditer(sent.text):
             s = sent.start_char + m.start()
-            out.append(_count(float(m.group(1)), "exact", "year", "age", text[s : s + len(m.group(0))], s, n, sent, "count:age"))
+            out.append(
+                _count(
+                    float(m.group(1)), "exact", "year", "age", text[s : s + len(m.group(0))], s, n, sent, "count:age"
+                )
+            )
         for m in _DURATION.finditer(sent.text):
             s = sent.start_char + m.start()
-            out.append(_count(float(m.group(1)), "exact", m.group(2), "duration", m.group(0), s, n, sent, "count:duration"))
+            out.append(
+                _count(float(m.group(1)), "exact", m.group(2), "duration", m.group(0), s, n, sent, "count:duration")
+            )
         for tok in sent:
-            if tok.dep_ != "nummod" and not (tok.lower_ in ("hundreds", "thousands", "dozens", "scores") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT")):
+            if tok.dep_ != "nummod" and not (
+                tok.lower_ in ("hundreds", "thousands", "dozens", "scores")
+                and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT")
+            ):
                 continue
             if "-" in tok.text or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-"):
                 continue
@@ -106,13 +161,20 @@ def find_counts(doc: Doc, idx: ActorIndex, lay: Layout, places: list[Place]) -> 
             place = next((p for p in places if sent.start_char <= p.start < sent.end_char), None)
             c = _count(value, qual, noun.lemma_.lower(), category, text[start:end], start, n, sent, "count:nummod")
             out.append(
-                Count(**{**{f: getattr(c, f) for f in Count.__slots__}, "actor": idx.actor(actor_keys[0]) if actor_keys else None,
-                         "place": place if category in ("troops", "killed", "injured", "displaced", "attacks") else None})
+                Count(
+                    **{
+                        **{f: getattr(c, f) for f in Count.__slots__},
+                        "actor": idx.actor(actor_keys[0]) if actor_keys else None,
+                        "place": place if category in ("troops", "killed", "injured", "displaced", "attacks") else None,
+                    }
+                )
             )
     return out
 
 
-def _count(value: float, qual: str, unit: str | None, category: str, text: str, start: int, n: int, sent, rule: str) -> Count:
+def _count(
+    value: float, qual: str, unit: str | None, category: str, text: str, start: int, n: int, sent, rule: str
+) -> Count:
     return Count(
         value=value,
         qualifier=qual,
@@ -136,9 +198,8 @@ def _qualifier(doc: Doc, i: int) -> str:
 def _category(noun: Token) -> str:
     lemma = noun.lemma_.lower()
     low = noun.lower_
-    if lemma in ("life",) or low == "lives":
-        if noun.head.lemma_ in _KILL_VERBS:
-            return "killed"
+    if (lemma in ("life",) or low == "lives") and noun.head.lemma_ in _KILL_VERBS:
+        return "killed"
     for cat, words in _CATEGORIES.items():
         if lemma in words or low in words:
             if cat == "people":

@@ -18,24 +18,75 @@ _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _NUM_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "a": 1, "an": 1, "several": 3, "few": 3,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "several": 3,
+    "few": 3,
 }
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-    ("day-month-year", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
-    ("month-day-year", re.compile(rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+    (
+        "day-month-year",
+        re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    ),
+    (
+        "month-day-year",
+        re.compile(rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+    ),
     ("day-month", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_RE})\b", re.I)),
     ("month-day", re.compile(rf"\b(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*\d{{4}})", re.I)),
     ("month-year", re.compile(rf"\b(?P<mon>{_MONTH_RE})\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
-    ("weekday", re.compile(r"\b(?P<mod>(?:late|early|last|next|this|on|since|by|until)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
-    ("relative-day", re.compile(r"\b(?P<rel>yesterday|today|tomorrow|tonight|overnight|the previous day|the day before|the next day|the following day|last night)\b", re.I)),
-    ("relative-period", re.compile(r"\b(?P<which>last|next|this|earlier this|later this|past|coming)\s+(?P<unit>week|month|year)\b", re.I)),
-    ("coming-days", re.compile(r"\b(?:in )?the (?P<which>coming|next|past|last|recent) (?P<n>few |several )?(?P<unit>days|weeks|months)\b|\brecent (?P<unit2>days|weeks)\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?P<mod>(?:late|early|last|next|this|on|since|by|until)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+            re.I,
+        ),
+    ),
+    (
+        "relative-day",
+        re.compile(
+            r"\b(?P<rel>yesterday|today|tomorrow|tonight|overnight|the previous day|the day before"
+            r"|the next day|the following day|last night)\b",
+            re.I,
+        ),
+    ),
+    (
+        "relative-period",
+        re.compile(
+            r"\b(?P<which>last|next|this|earlier this|later this|past|coming)\s+(?P<unit>week|month|year)\b", re.I
+        ),
+    ),
+    (
+        "coming-days",
+        re.compile(
+            r"\b(?:in )?the (?P<which>coming|next|past|last|recent) (?P<n>few |several )?(?P<unit>days|weeks|months)\b"
+            r"|\brecent (?P<unit2>days|weeks)\b",
+            re.I,
+        ),
+    ),
     ("year", re.compile(r"\b(?P<prep>in|since|from|until|by|of)\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few)\s+(?P<unit>day|week|month|year)s?\s+ago\b", re.I)),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several|few)\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -86,13 +137,23 @@ def _resolve(
             return f"{year:04d}", "range", pub.isoformat()
         return f"{year:04d}", "year", None
     if pub is None:
-        return (None, None, None) if rule in ("weekday", "relative-day", "relative-period", "coming-days", "ago") else None
+        return (
+            (None, None, None) if rule in ("weekday", "relative-day", "relative-period", "coming-days", "ago") else None
+        )
     if rule == "weekday":
         return _weekday(g, pub, future), "day", None
     if rule == "relative-day":
         rel = g["rel"].lower()
-        delta = {"yesterday": -1, "tomorrow": 1, "the previous day": -1, "the day before": -1, "the next day": 1,
-                 "the following day": 1, "last night": -1, "overnight": 0}.get(rel, 0)
+        delta = {
+            "yesterday": -1,
+            "tomorrow": 1,
+            "the previous day": -1,
+            "the day before": -1,
+            "the next day": 1,
+            "the following day": 1,
+            "last night": -1,
+            "overnight": 0,
+        }.get(rel, 0)
         return (pub + dt.timedelta(days=delta)).isoformat(), "day", None
     if rule == "relative-period":
         which, unit = g["which"].lower(), g["unit"].lower()

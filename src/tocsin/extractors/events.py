@@ -18,30 +18,103 @@ from .hygiene import Layout
 from .syntax import args, governor, objects, particles, rel, subjects
 
 LIGHT_VERBS = {
-    "hold", "have", "conduct", "launch", "carry", "stage", "make", "give", "begin", "continue", "resume", "step",
-    "intensify", "order", "announce", "extend", "mount", "start", "end", "impose", "lead", "join", "seek",
+    "hold",
+    "have",
+    "conduct",
+    "launch",
+    "carry",
+    "stage",
+    "make",
+    "give",
+    "begin",
+    "continue",
+    "resume",
+    "step",
+    "intensify",
+    "order",
+    "announce",
+    "extend",
+    "mount",
+    "start",
+    "end",
+    "impose",
+    "lead",
+    "join",
+    "seek",
     # communication: "repeated a call", "issued a threat", "lodged a protest"
-    "repeat", "renew", "issue", "reiterate", "voice", "express", "deliver", "lodge", "file", "level", "send",
+    "repeat",
+    "renew",
+    "issue",
+    "reiterate",
+    "voice",
+    "express",
+    "deliver",
+    "lodge",
+    "file",
+    "level",
+    "send",
 }
 # Verbs whose subject suffers or perceives the event named by their object ("Ukraine faces shelling").
 UNDERGO_VERBS = {"face", "suffer", "endure", "undergo", "come under", "withstand"}
 _REQUESTS = {"REQUEST"}
 _RECIP_WORDS = {"each", "both", "other", "one another", "each other"}
 _WEAPON_MODES = {
-    "artillery": "heavy-weapons", "mortar": "heavy-weapons", "tank": "heavy-weapons", "rocket": "heavy-weapons",
-    "missile": "heavy-weapons", "shell": "heavy-weapons", "air": "aerial", "airstrike": "aerial", "drone": "drone",
-    "gun": "firearms", "rifle": "firearms", "bomb": "explosives", "mine": "explosives", "knife": "primitive",
+    "artillery": "heavy-weapons",
+    "mortar": "heavy-weapons",
+    "tank": "heavy-weapons",
+    "rocket": "heavy-weapons",
+    "missile": "heavy-weapons",
+    "shell": "heavy-weapons",
+    "air": "aerial",
+    "airstrike": "aerial",
+    "drone": "drone",
+    "gun": "firearms",
+    "rifle": "firearms",
+    "bomb": "explosives",
+    "mine": "explosives",
+    "knife": "primitive",
 }
 _AID_OBJECTS = {
-    "weapon": "072", "arm": "072", "ammunition": "072", "tank": "072", "missile": "072", "jet": "072",
-    "money": "071", "loan": "071", "fund": "071", "funding": "071", "dollar": "071", "grant": "071",
-    "food": "073", "medicine": "073", "shelter": "073", "humanitarian": "073", "aid": "070", "assistance": "070",
-    "troop": "074", "peacekeeper": "074", "help": "070", "support": "070",
+    "weapon": "072",
+    "arm": "072",
+    "ammunition": "072",
+    "tank": "072",
+    "missile": "072",
+    "jet": "072",
+    "money": "071",
+    "loan": "071",
+    "fund": "071",
+    "funding": "071",
+    "dollar": "071",
+    "grant": "071",
+    "food": "073",
+    "medicine": "073",
+    "shelter": "073",
+    "humanitarian": "073",
+    "aid": "070",
+    "assistance": "070",
+    "troop": "074",
+    "peacekeeper": "074",
+    "help": "070",
+    "support": "070",
 }
 _REQUEST_OBJECTS = {
-    "talk": "106", "negotiation": "106", "dialogue": "106", "meeting": "106", "ceasefire": "1056", "truce": "1056",
-    "de-escalation": "1056", "withdrawal": "1056", "release": "1053", "aid": "103", "help": "103",
-    "assistance": "103", "resignation": "1041", "guarantee": "102", "solution": "106", "effort": "102",
+    "talk": "106",
+    "negotiation": "106",
+    "dialogue": "106",
+    "meeting": "106",
+    "ceasefire": "1056",
+    "truce": "1056",
+    "de-escalation": "1056",
+    "withdrawal": "1056",
+    "release": "1053",
+    "aid": "103",
+    "help": "103",
+    "assistance": "103",
+    "resignation": "1041",
+    "guarantee": "102",
+    "solution": "106",
+    "effort": "102",
 }
 
 
@@ -135,9 +208,11 @@ def find_mentions(doc: Doc, idx: ActorIndex, k: Knowledge, lay: Layout) -> list[
 
 
 def _is_name_part(tok: Token) -> bool:
-    """"Cooperation" in "Organization for Security and Cooperation in Europe" is no event."""
-    return tok.ent_type_ in ("ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "LAW", "EVENT") and tok.ent_iob_ in ("B", "I") and (
-        tok.ent_type_ != "EVENT"
+    """ "Cooperation" in "Organization for Security and Cooperation in Europe" is no event."""
+    return (
+        tok.ent_type_ in ("ORG", "PERSON", "GPE", "FAC", "WORK_OF_ART", "LAW", "EVENT")
+        and tok.ent_iob_ in ("B", "I")
+        and (tok.ent_type_ != "EVENT")
     )
 
 
@@ -161,7 +236,7 @@ def _is_content(tok: Token, k: Knowledge) -> bool:
         return True
     cur = tok
     for _ in range(3):
-        r, gov, prep = governor(cur)
+        r, gov, _prep = governor(cur)
         if gov.i == cur.i or r not in ("prep", "pobj", "obj", "xcomp", "conj", "ccomp", "pcomp"):
             break
         sense = match_trigger(gov, k)
@@ -247,7 +322,17 @@ def _inherit_subject(v: Token, idx: ActorIndex) -> tuple[list[str], bool]:
     tok = v
     for _ in range(4):
         r, head, _prep = governor(tok)
-        if head.i == tok.i or r not in ("xcomp", "conj", "advcl", "acl", "ccomp", "pcomp", "prep", "relcl", "parataxis"):
+        if head.i == tok.i or r not in (
+            "xcomp",
+            "conj",
+            "advcl",
+            "acl",
+            "ccomp",
+            "pcomp",
+            "prep",
+            "relcl",
+            "parataxis",
+        ):
             break
         if r == "relcl" or (r == "acl" and tok.tag_ in ("VBN", "VBG") and head.pos_ in ("NOUN", "PROPN")):
             keys = idx.refer(head)
@@ -286,7 +371,11 @@ def _noun_roles(n: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
             elif prep == "between":
                 sources += keys
                 recip = True
-            elif prep in sense.target_preps or prep in ("on", "against", "of", "with", "to", "into") or (prep == "for" and sense.particle == "for"):
+            elif (
+                prep in sense.target_preps
+                or prep in ("on", "against", "of", "with", "to", "into")
+                or (prep == "for" and sense.particle == "for")
+            ):
                 targets += keys
     if not sources:
         r, head, prep = governor(n)
@@ -294,7 +383,11 @@ def _noun_roles(n: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
             sources = _verb_subject(head, idx)
         elif r == "obj" and head.lemma_ in UNDERGO_VERBS and not targets:
             targets = _verb_subject(head, idx)
-        elif r == "prep" and head.pos_ in ("VERB", "AUX") and prep in ("after", "during", "in", "following", "before", "amid"):
+        elif (
+            r == "prep"
+            and head.pos_ in ("VERB", "AUX")
+            and prep in ("after", "during", "in", "following", "before", "amid")
+        ):
             sources = _verb_subject(head, idx)
         elif r == "nsubjpass" and head.pos_ == "VERB":
             sources = [key for rr, c, _ in args(head) if rr == "agent" for key in idx.refer(c)]
@@ -324,8 +417,9 @@ def _modifier_actor(m: Token, n: Token, idx: ActorIndex) -> str | None:
         sector = "MIL"
     k = idx.k
     name = k.countries[iso].name if iso and iso in k.countries else (org or "")
-    proto = Proto(name=name, country=iso, sector=sector if iso else None, org=org, kind="state" if iso else "org",
-                  rule="modifier")
+    proto = Proto(
+        name=name, country=iso, sector=sector if iso else None, org=org, kind="state" if iso else "org", rule="modifier"
+    )
     return idx._add(proto, m, (m.i, m.i + 1))
 
 

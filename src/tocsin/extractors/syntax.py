@@ -13,18 +13,47 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 _REL = {
-    "dobj": "obj", "obj": "obj", "iobj": "iobj",
-    "nsubj": "nsubj", "nsubjpass": "nsubjpass", "nsubj:pass": "nsubjpass", "csubj": "csubj",
-    "poss": "poss", "nmod:poss": "poss",
-    "prt": "prt", "compound:prt": "prt",
-    "relcl": "relcl", "acl:relcl": "relcl",
-    "auxpass": "auxpass", "aux:pass": "auxpass",
+    "dobj": "obj",
+    "obj": "obj",
+    "iobj": "iobj",
+    "nsubj": "nsubj",
+    "nsubjpass": "nsubjpass",
+    "nsubj:pass": "nsubjpass",
+    "csubj": "csubj",
+    "poss": "poss",
+    "nmod:poss": "poss",
+    "prt": "prt",
+    "compound:prt": "prt",
+    "relcl": "relcl",
+    "acl:relcl": "relcl",
+    "auxpass": "auxpass",
+    "aux:pass": "auxpass",
     "neg": "neg",
-    "appos": "appos", "amod": "amod", "compound": "compound", "nummod": "nummod", "det": "det",
-    "npadvmod": "npmod", "obl:npmod": "npmod", "nmod:npmod": "npmod",
-    "xcomp": "xcomp", "ccomp": "ccomp", "advcl": "advcl", "acl": "acl", "conj": "conj", "parataxis": "parataxis",
-    "aux": "aux", "cop": "cop", "mark": "mark", "case": "case", "advmod": "advmod", "acomp": "acomp", "attr": "attr",
-    "ROOT": "root", "root": "root", "flat": "flat", "fixed": "fixed",
+    "appos": "appos",
+    "amod": "amod",
+    "compound": "compound",
+    "nummod": "nummod",
+    "det": "det",
+    "npadvmod": "npmod",
+    "obl:npmod": "npmod",
+    "nmod:npmod": "npmod",
+    "xcomp": "xcomp",
+    "ccomp": "ccomp",
+    "advcl": "advcl",
+    "acl": "acl",
+    "conj": "conj",
+    "parataxis": "parataxis",
+    "aux": "aux",
+    "cop": "cop",
+    "mark": "mark",
+    "case": "case",
+    "advmod": "advmod",
+    "acomp": "acomp",
+    "attr": "attr",
+    "ROOT": "root",
+    "root": "root",
+    "flat": "flat",
+    "fixed": "fixed",
 }
 _OBLIQUE = {"obl", "nmod", "obl:tmod", "nmod:tmod", "obl:agent", "obl:arg"}
 _NEG_WORDS = {"not", "n't", "never", "no"}
@@ -74,7 +103,11 @@ def args(tok: Token) -> Iterator[tuple[str, Token, str | None]]:
                 yield "agent", c, "by"
             else:
                 yield "prep", c, prep
-        elif dep in ("advcl", "acl") and (m := case_of(c)) and m not in ("to", "that", "if", "because", "as", "while", "when"):
+        elif (
+            dep in ("advcl", "acl")
+            and (m := case_of(c))
+            and m not in ("to", "that", "if", "because", "as", "while", "when")
+        ):
             yield "prep", c, m
         else:
             yield rel(c), c, None
@@ -88,7 +121,11 @@ def governor(tok: Token) -> tuple[str, Token, str | None]:
         return ("agent" if head.dep_ == "agent" else "prep"), head.head, head.lower_
     if dep in _OBLIQUE:
         return ("agent" if dep == "obl:agent" else "prep"), head, case_of(tok)
-    if dep in ("advcl", "acl") and (m := case_of(tok)) and m not in ("to", "that", "if", "because", "as", "while", "when"):
+    if (
+        dep in ("advcl", "acl")
+        and (m := case_of(tok))
+        and m not in ("to", "that", "if", "because", "as", "while", "when")
+    ):
         return "prep", head, m
     return rel(tok), head, None
 

@@ -149,7 +149,7 @@ def _load_countries(k: Knowledge) -> None:
                 k.country_names.setdefault(_norm(n), iso3)
     k.countries.setdefault("XKX", CountryInfo("XKX", "Kosovo", "XK"))
     for cells in _rows("countries.tsv"):
-        iso3, names, demonyms = (cells + ["", ""])[:3]
+        iso3, names, demonyms = ([*cells, "", ""])[:3]
         if iso3 in k.countries and names:
             first = _split(names)[0]
             k.countries[iso3] = CountryInfo(iso3, first, k.countries[iso3].iso2)

@@ -54,7 +54,9 @@ def build_corpus(data: Path, out: Path) -> dict[str, dict[str, int]]:
     cross = data / "crossner_politics"
     if cross.exists():
         # CrossNER's own split gives only 200 training sentences; dev adds 541 more. Test stays unseen.
-        docs = [d for f in ("train.txt", "dev.txt") for d in iob_docs(vocab, cross / f, CROSSNER_LABELS, columns="crossner")]
+        docs = [
+            d for f in ("train.txt", "dev.txt") for d in iob_docs(vocab, cross / f, CROSSNER_LABELS, columns="crossner")
+        ]
         sets["train"].append(("crossner_politics", docs))
     if (data / "re3d").exists():
         sets["train"].append(("re3d", list(re3d_docs(vocab, data / "re3d"))))

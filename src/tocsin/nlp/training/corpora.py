@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 #: Label maps from each source scheme to ours; anything unmapped becomes ``O``.
@@ -197,7 +197,7 @@ def sentences_to_doc(vocab: Vocab, sents: list[Sentence]) -> Doc:
     morphs: list[str] = []
     heads: list[int] = []
     deps: list[str] = []
-    sent_starts: list[bool] = []
+    sent_starts: list[bool | int | None] = []
     ents: list[str] = []
     for s in sents:
         off = len(words)
@@ -326,7 +326,7 @@ def re3d_docs(vocab: Vocab, root: Path) -> Iterator[Doc]:
                 spans.setdefault(e["documentId"], []).append((e["begin"] + lead, e["end"], label))
         for doc_id, text in texts.items():
             doc = tokenizer(text)
-            ents = []
+            ents: list[Span] = []
             for start, end, label in sorted(spans.get(doc_id, [])):
                 span = doc.char_span(start, end, label=label, alignment_mode="contract")
                 if span is not None and not any(span.start < e.end and e.start < span.end for e in ents):

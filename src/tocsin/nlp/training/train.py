@@ -33,7 +33,7 @@ def train(
         raise DataError(f"{data} is not a directory; pass --data pointing at shared/training")
     corpus = output / "corpus"
     if (corpus / "train.spacy").exists() and (corpus / "dev.spacy").exists():
-        stats = {"reused": str(corpus)}
+        stats: dict[str, Any] = {"reused": str(corpus)}
     else:
         stats = build_corpus(data, corpus)
     (output / "corpus-stats.json").write_text(json.dumps(stats, indent=2))
