@@ -164,6 +164,17 @@ def model_train(data: Path, output: Path, max_steps: int | None, install: bool, 
         click.echo(f"installed {best} -> {BUNDLED}")
 
 
+@model.command("train-classifier")
+@click.option("--data", type=click.Path(path_type=Path), default=Path("../shared/training"), show_default=True)
+@click.option("--epochs", type=int, default=8, show_default=True)
+def model_train_classifier(data: Path, epochs: int) -> None:
+    """Train the sentence-level PLOVER classifier (recall fallback) and install it into the package."""
+    from .extractors.classify import MODEL_DIR
+    from .nlp.training.textcat import train_textcat
+
+    click.echo(json.dumps(train_textcat(data, MODEL_DIR, epochs=epochs), indent=2))
+
+
 @model.command("install")
 @click.argument("model_dir", type=click.Path(path_type=Path))
 def model_install(model_dir: Path) -> None:

@@ -14,6 +14,7 @@ from .errors import InputError
 from .extractors import dates as dates_mod
 from .extractors import quotes as quotes_mod
 from .extractors.actors import ActorIndex
+from .extractors.classify import classify_mentions
 from .extractors.counts import find_counts
 from .extractors.events import Mention, find_mentions
 from .extractors.factuality import assess
@@ -132,6 +133,8 @@ def extract_doc(article: Article, doc: Doc, *, model: str = "") -> Extraction:
     gaz = Gazetteer.load()
     places, dateline = find_places(doc, lay, gaz, k)
     mentions = find_mentions(doc, idx, k, lay)
+    covered = {m.trigger.sent.start for m in mentions}
+    mentions += classify_mentions(doc, idx, k, lay, covered)
     events = _build_events(doc, mentions, idx, k, article, places, dateline)
     quotes = quotes_mod.find_quotes(doc, idx, lay)
     counts = find_counts(doc, idx, lay, places)
@@ -191,9 +194,11 @@ def _build_events(
             end=sent.end_char,
             text=sent.text.strip(),
             trigger=t.text,
-            rule=f"{m.rule}:{m.sense.lemma}" + (f" {m.sense.particle}" if m.sense.particle else "") + f"->{m.cameo}",
+            rule=_rule_name(m),
         )
         conf = 0.55 + (0.15 if src else 0) + (0.1 if tgt else 0) + (0.05 if fact.cue is None else 0)
+        if m.score is not None:
+            conf = 0.2 + 0.4 * m.score
         key = _merge_key(code.type, src, tgt, status, date)
         if not src and not tgt:
             # an actorless mention ("the shelling") of a happening already coded with the same CAMEO
@@ -255,6 +260,12 @@ def _build_events(
             )
         )
     return events
+
+
+def _rule_name(m: Mention) -> str:
+    if m.score is not None:
+        return f"{m.rule}(p={m.score:.2f})->{m.cameo}"
+    return f"{m.rule}:{m.sense.lemma}" + (f" {m.sense.particle}" if m.sense.particle else "") + f"->{m.cameo}"
 
 
 def _merge_key(etype: str, src: tuple[Actor, ...], tgt: tuple[Actor, ...], status: str, date: str | None) -> tuple:

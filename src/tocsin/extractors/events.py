@@ -130,6 +130,7 @@ class Mention:
     rule: str = "lexicon"
     mode: str | None = None
     recip: bool = False
+    score: float | None = None  # model probability, for mentions proposed by a classifier
 
 
 class _Lexicon:

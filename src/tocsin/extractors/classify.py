@@ -1,0 +1,83 @@
+"""Recall fallback: the trained sentence classifier proposes an event for sentences the lexicon missed.
+
+Only sentences in the article body with a finite main verb and at least one actor in its arguments are
+considered, and only predictions at or above ``THRESHOLD`` are kept; the mention records the model and
+its probability so a user can filter them out (``rule`` starts with ``model:``).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from ..knowledge import Knowledge, Trigger
+from .actors import ActorIndex
+from .events import Mention, _verb_roles
+from .hygiene import Layout
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "nlp" / "plover_textcat"
+THRESHOLD = 0.5
+RULE = "model:plover-textcat"
+
+# The most general CAMEO code of each PLOVER type, used when only the type is known.
+GENERIC_CAMEO = {
+    "AGREE": "030",
+    "CONSULT": "040",
+    "SUPPORT": "050",
+    "CONCEDE": "080",
+    "COOPERATE": "060",
+    "AID": "070",
+    "RETREAT": "087",
+    "REQUEST": "100",
+    "ACCUSE": "110",
+    "REJECT": "120",
+    "THREATEN": "130",
+    "PROTEST": "141",
+    "SANCTION": "161",
+    "MOBILIZE": "150",
+    "COERCE": "171",
+    "ASSAULT": "180",
+}
+_PREPS = ("with", "to", "against", "on", "from", "for")
+
+
+@cache
+def load_classifier(path: str = str(MODEL_DIR)) -> Any:
+    """The bundled classifier, or None when the package ships without one."""
+    import spacy
+
+    if not (Path(path) / "meta.json").exists():
+        return None
+    return spacy.load(path)
+
+
+def classify_mentions(
+    doc: Doc, idx: ActorIndex, k: Knowledge, lay: Layout, covered: set[int], *, threshold: float = THRESHOLD
+) -> list[Mention]:
+    """Mentions for body sentences (by start token) not in ``covered`` that the classifier is sure about."""
+    clf = load_classifier()
+    if clf is None:
+        return []
+    candidates: list[tuple[Span, list[str], list[str]]] = []
+    for sent in doc.sents:
+        if sent.start in covered or not lay.in_body(sent.start_char, sent.end_char):
+            continue
+        root = sent.root
+        if root.pos_ not in ("VERB", "AUX") or len(sent) < 5:
+            continue
+        sense = Trigger(root.lemma_.lower(), None, "V", "040", _PREPS, frozenset())
+        sources, targets, _ = _verb_roles(root, sense, idx)
+        if sources or targets:
+            candidates.append((sent, sources, targets))
+    out: list[Mention] = []
+    for (sent, sources, targets), scored in zip(candidates, clf.pipe(s.text for s, _, _ in candidates), strict=True):
+        label, p = max(scored.cats.items(), key=lambda kv: kv[1])
+        code = GENERIC_CAMEO.get(label)
+        if p < threshold or code is None or code not in k.cameo:
+            continue
+        sense = Trigger(sent.root.lemma_.lower(), None, "V", code, _PREPS, frozenset())
+        out.append(Mention(sent.root, sense, code, sources, targets, RULE, score=round(p, 3)))
+    return out
