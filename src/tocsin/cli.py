@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +14,7 @@ from typing import Any
 import click
 
 from .errors import InputError, TocsinError
+from .ingest.text import decode
 
 SAMPLE = Path(__file__).parent / "samples" / "demo_article.txt"
 
@@ -32,22 +36,6 @@ def _read_text(path: str) -> str:
         data = p.read_bytes()
         name = path
     return decode(data, name)
-
-
-def decode(data: bytes, name: str) -> str:
-    """Bytes to text: UTF-8 (with BOM) first, then detected encodings; binary data is refused."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{name} looks like a binary file, not text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise InputError(f"{name}: cannot determine the text encoding")
-    return str(best)
 
 
 @click.group()
@@ -233,6 +221,174 @@ def gazetteer_build(shared: Path) -> None:
     click.echo(json.dumps(build(shared)))
 
 
+def _store_option(f: Any) -> Any:
+    return click.option(
+        "--db", default=None, envvar="TOCSIN_DB", help="SQLite path or postgresql:// URL [default: ./tocsin.db]."
+    )(f)
+
+
+def _filter_options(f: Any) -> Any:
+    opts = [
+        click.option("--since", help="Events on or after this date (YYYY-MM-DD)."),
+        click.option("--until", help="Events on or before this date (YYYY-MM-DD)."),
+        click.option("--country", help="ISO alpha-3 code of a source or target actor."),
+        click.option("--actor", help="Actor code or name (substring)."),
+        click.option("--type", "etype", help="PLOVER event type, e.g. ASSAULT."),
+        click.option("--status", type=click.Choice(["asserted", "negated", "future", "hypothetical", "historical"])),
+        click.option("--min-confidence", type=float),
+    ]
+    for opt in reversed(opts):
+        f = opt(f)
+    return f
+
+
+def _filter(since, until, country, actor, etype, status, min_confidence):
+    from .store import EventFilter
+
+    for name, value in (("--since", since), ("--until", until)):
+        if value:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise InputError(f"{name} {value!r} is not a date; use YYYY-MM-DD") from None
+    return EventFilter(since, until, country, actor, etype, status, min_confidence)
+
+
+def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for p in pairs:
+        src, sep, dst = p.partition("=")
+        if not sep or dst not in ("id", "text", "title", "published", "url", "source"):
+            raise InputError(f"--map {p!r}: use COLUMN=FIELD with FIELD one of id, text, title, published, url, source")
+        out[src] = dst
+    return out
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@_store_option
+@click.option("--map", "maps", multiple=True, help="Column mapping for CSV/JSONL, e.g. --map body=text.")
+@click.option("--model", help="spaCy pipeline to use instead of the bundled one.")
+@click.option("--batch-size", type=int, default=16, show_default=True)
+def ingest(sources: tuple[str, ...], db: str | None, maps: tuple[str, ...], model: str | None, batch_size: int) -> None:
+    """Read SOURCES (files, directories, JSONL/CSV, HTML, feeds, WARC, .gz, URLs) into the store."""
+    from .ingest.run import ingest as run
+    from .ingest.run import terminal_progress
+    from .store import open_store
+
+    mapping = _mapping(maps)
+    with open_store(db) as store:
+        progress, close = terminal_progress()
+        try:
+            summary = run(store, list(sources), mapping=mapping, batch_size=batch_size, progress=progress, model=model)
+        finally:
+            close()
+    for line in summary.lines():
+        click.echo(line, err=True)
+    sys.exit(summary.exit_code)
+
+
+def _interval(value: str) -> float:
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", value)
+    if not m:
+        raise InputError(f"--every {value!r}: use a number with s, m, h or d, e.g. 15m")
+    return float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[m.group(2)]
+
+
+@cli.command()
+@click.argument("feeds", nargs=-1, required=True)
+@_store_option
+@click.option("--every", default="15m", show_default=True, help="Polling interval (s, m, h, d).")
+@click.option("--once", is_flag=True, help="Poll each feed once and stop.")
+def watch(feeds: tuple[str, ...], db: str | None, every: str, once: bool) -> None:
+    """Poll FEEDS and ingest only new entries (ETag/Last-Modified and seen links remembered); Ctrl-C stops."""
+    from .ingest.run import watch as run
+    from .store import open_store
+
+    seconds = _interval(every)
+    with open_store(db) as store:
+        summary = run(store, list(feeds), every=seconds, once=once, echo=lambda m: click.echo(m, err=True))
+    for line in summary.lines():
+        click.echo(line, err=True)
+    sys.exit(summary.exit_code)
+
+
+@cli.command()
+@_store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def articles(db: str | None, fmt: str) -> None:
+    """List stored articles."""
+    from .store import open_store
+
+    with open_store(db) as store:
+        for row in store.articles(with_text=fmt == "jsonl"):
+            if fmt == "jsonl":
+                keys = ("id", "path", "url", "title", "published", "published_offset", "source", "external_id", "text")
+                _emit({k: row[k] for k in keys})
+            else:
+                where = row["url"] or row["path"] or ""
+                click.echo(
+                    f"{row['id']}  {(row['published'] or '')[:10]:10}  {row['n_events']:3d} events  "
+                    f"{(row['title'] or '')[:60]:60}  {where}"
+                )
+
+
+@cli.command()
+@_store_option
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+def events(db: str | None, since, until, country, actor, etype, status, min_confidence, fmt: str) -> None:
+    """List stored event mentions, filtered."""
+    from .export import flat_row, plover_record, write_csv
+    from .store import open_store
+
+    f = _filter(since, until, country, actor, etype, status, min_confidence)
+    with open_store(db) as store:
+        rows = store.mentions(f)
+        if fmt == "csv":
+            write_csv(rows, sys.stdout)
+            return
+        for row in rows:
+            if fmt == "jsonl":
+                _emit(plover_record(row))
+            else:
+                r = flat_row(row)
+                click.echo(
+                    f"{r['date'] or '':10}  {r['type']:9} {r['status']:12} {r['source_code'] or '-':>14} -> "
+                    f"{r['target_code'] or '-':14} {r['confidence']:.2f}  {(r['evidence_text'] or '')[:70]}"
+                )
+
+
+@cli.command()
+@_store_option
+@_filter_options
+@click.option("--format", "fmt", type=click.Choice(["plover", "gdelt", "csv", "parquet"]), required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write (default stdout).")
+def export(
+    db: str | None, since, until, country, actor, etype, status, min_confidence, fmt: str, output: Path | None
+) -> None:
+    """Export events: PLOVER JSONL, GDELT 2.0 event table (61 columns), flat CSV, or Parquet."""
+    from . import export as ex
+    from .store import open_store
+
+    f = _filter(since, until, country, actor, etype, status, min_confidence)
+    if fmt == "parquet" and output is None:
+        raise InputError("--format parquet needs -o FILE (Parquet is binary)")
+    with open_store(db) as store:
+        if fmt == "parquet":
+            assert output is not None
+            n = ex.write_parquet(store.mentions(f), output)
+        else:
+            writer = {"plover": ex.write_plover, "gdelt": ex.write_gdelt, "csv": ex.write_csv}[fmt]
+            rows = store.events(f) if fmt == "gdelt" else store.mentions(f)
+            if output is None:
+                n = writer(rows, sys.stdout)
+            else:
+                with output.open("w", encoding="utf8", newline="") as fh:
+                    n = writer(rows, fh)
+    click.echo(f"exported {n} {'events' if fmt == 'gdelt' else 'event mentions'} as {fmt}", err=True)
+
+
 @cli.command("evaluate-events")
 @click.option(
     "--gsr",
@@ -267,5 +423,7 @@ def main() -> None:
     except Exception as exc:  # a bug: still one line, with a way to get the details
         if os.environ.get("TOCSIN_DEBUG"):
             raise
-        click.echo(f"tocsin: internal error ({type(exc).__name__}: {exc}); rerun with TOCSIN_DEBUG=1 and report it", err=True)
+        click.echo(
+            f"tocsin: internal error ({type(exc).__name__}: {exc}); rerun with TOCSIN_DEBUG=1 and report it", err=True
+        )
         sys.exit(3)

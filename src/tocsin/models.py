@@ -287,3 +287,43 @@ class Extraction:
             "model": self.model,
             "warnings": list(self.warnings),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class SourceItem:
+    """One article as read from a source, before extraction: the text and where it came from.
+
+    ``published`` is timezone-aware UTC; ``published_offset`` keeps the offset the source gave
+    (``"+02:00"``), or None when the source gave a bare date or no zone.
+    """
+
+    name: str  # how reports refer to it: a path, ``path:line``, ``path#record``, or a URL
+    text: str
+    title: str | None = None
+    published: dt.datetime | None = None
+    published_offset: str | None = None
+    url: str | None = None
+    path: str | None = None
+    source: str | None = None
+    external_id: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def local_date(self) -> dt.date | None:
+        """The publication date in the source's own time zone (what "Sunday" in the text refers to)."""
+        if self.published is None:
+            return None
+        if self.published_offset:
+            sign = -1 if self.published_offset.startswith("-") else 1
+            hh, _, mm = self.published_offset.lstrip("+-").partition(":")
+            delta = dt.timedelta(hours=int(hh or 0), minutes=int(mm or 0)) * sign
+            return (self.published + delta).date()
+        return self.published.date()
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """An input that could not be read as an article, with the reason (kept in the ingest log)."""
+
+    name: str
+    reason: str

@@ -17,10 +17,24 @@ from typing import Any
 
 from ...errors import DataError
 
-TYPES = (
-    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE "
-    "COERCE ASSAULT"
-).split()
+TYPES = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
 
 _FILLERS = {
     "country": ["France", "Nigeria", "India", "Brazil", "Kenya", "Germany", "Peru", "Iran", "Japan", "Turkey"],
@@ -93,7 +107,7 @@ def train_textcat(data: Path, output: Path, *, epochs: int = 8, seed: int = 0) -
             }
         },
     )
-    textcat = nlp.get_pipe("textcat")
+    textcat: Any = nlp.get_pipe("textcat")
     for t in TYPES:
         textcat.add_label(t)
 

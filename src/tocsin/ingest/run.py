@@ -1,0 +1,195 @@
+"""``tocsin ingest`` and ``tocsin watch``: sources → extraction → store, one transaction per article."""
+
+from __future__ import annotations
+
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..errors import InputError, TocsinError
+from ..models import Refusal, SourceItem
+from ..store import Store, content_hash
+from . import iter_items
+
+Progress = Callable[[str, str], None]
+
+
+@dataclass
+class Summary:
+    """What a run did: counts and every refusal with its reason."""
+
+    run_id: str
+    ingested: int = 0
+    duplicates: int = 0
+    refused: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.refused else 0
+
+    def lines(self) -> list[str]:
+        out = [
+            f"ingested {self.ingested}, skipped as duplicates {self.duplicates}, refused {len(self.refused)} "
+            f"(run {self.run_id})"
+        ]
+        out += [f"  refused {name}: {reason}" for name, reason in self.refused]
+        return out
+
+
+def ingest(
+    store: Store,
+    sources: Iterable[str] | Iterable[SourceItem | Refusal],
+    *,
+    mapping: dict[str, str] | None = None,
+    batch_size: int = 16,
+    progress: Progress | None = None,
+    model: str | None = None,
+) -> Summary:
+    """Read ``sources`` (names, or already read items), code new articles and store them."""
+    from ..nlp import load_pipeline
+    from ..pipeline import extract_many, make_article
+
+    summary = Summary(run_id=uuid.uuid4().hex[:12])
+    nlp = load_pipeline(model)
+    seen: set[str] = set()
+    note = progress or (lambda _status, _name: None)
+
+    def items() -> Iterator[SourceItem | Refusal]:
+        for s in sources:
+            if isinstance(s, str):
+                yield from iter_items([s], mapping=mapping)
+            else:
+                yield s
+
+    def refuse(name: str, reason: str) -> None:
+        summary.refused.append((name, reason))
+        store.log(summary.run_id, name, "refused", reason)
+        note("refused", name)
+
+    def duplicate(name: str, of: str | None) -> None:
+        summary.duplicates += 1
+        store.log(summary.run_id, name, "duplicate", f"same text or URL as article {of}" if of else None, of)
+        note("duplicate", name)
+
+    buf: list[tuple[SourceItem, object]] = []
+
+    def flush() -> None:
+        if not buf:
+            return
+        pending = list(buf)
+        buf.clear()
+        extractions = extract_many((a for _, a in pending), nlp=nlp)  # type: ignore[misc]
+        for (item, _), x in zip(pending, extractions, strict=True):
+            aid = store.add(item, x)
+            if aid is None:
+                duplicate(item.name, None)
+                continue
+            summary.ingested += 1
+            store.log(summary.run_id, item.name, "ingested", None, aid)
+            note("ingested", item.name)
+
+    for it in items():
+        if isinstance(it, Refusal):
+            refuse(it.name, it.reason)
+            continue
+        h = content_hash(it.text)
+        if h in seen:
+            duplicate(it.name, h[:20])
+            continue
+        existing = store.find_duplicate(it)
+        if existing:
+            duplicate(it.name, existing)
+            continue
+        try:
+            article = make_article(
+                it.text, id=h[:20], published=it.local_date, title=it.title, url=it.url, source=it.source
+            )
+        except InputError as exc:
+            refuse(it.name, str(exc))
+            continue
+        seen.add(h)
+        buf.append((it, article))
+        if len(buf) >= batch_size:
+            flush()
+    flush()
+    return summary
+
+
+def terminal_progress(total: int | None = None) -> tuple[Progress, Callable[[], None]]:
+    """A tqdm bar on a terminal, plain lines every 50 items otherwise; returns (callback, close)."""
+    counts = {"ingested": 0, "duplicate": 0, "refused": 0}
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit="article", file=sys.stderr)
+
+        def on_tty(status: str, _name: str) -> None:
+            counts[status] += 1
+            bar.set_postfix(dup=counts["duplicate"], refused=counts["refused"], refresh=False)
+            bar.update(1)
+
+        return on_tty, bar.close
+
+    def on_pipe(status: str, name: str) -> None:
+        counts[status] += 1
+        n = sum(counts.values())
+        if status == "refused":
+            print(f"refused {name}", file=sys.stderr, flush=True)
+        if n % 50 == 0:
+            print(
+                f"{n} items: {counts['ingested']} ingested, {counts['duplicate']} duplicates, "
+                f"{counts['refused']} refused",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    return on_pipe, lambda: None
+
+
+def watch(
+    store: Store,
+    feeds: list[str],
+    *,
+    every: float,
+    once: bool = False,
+    progress: Progress | None = None,
+    echo: Callable[[str], None] = print,
+) -> Summary:
+    """Poll ``feeds`` every ``every`` seconds, ingesting only entries not seen before; Ctrl-C stops cleanly."""
+    from .feeds import entry_items, parse_feed
+    from .web import fetch
+
+    total = Summary(run_id="watch")
+    try:
+        while True:
+            for url in feeds:
+                etag, modified = store.feed_state(url)
+                headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", modified)) if v}
+                try:
+                    page = fetch(url, headers=headers)
+                    if page.status == 304:
+                        echo(f"{url}: not modified")
+                        continue
+                    feed = parse_feed(page.content, url)
+                except TocsinError as exc:
+                    total.refused.append((url, str(exc)))
+                    echo(f"{url}: {exc}")
+                    continue
+                links = [str(e["link"]) for e in feed.entries if e.get("link")]
+                fresh = set(store.unseen(links))
+                skip = set(links) - fresh
+                run = ingest(store, list(entry_items(feed, skip=skip)), progress=progress)
+                store.mark_seen(links, url)
+                store.save_feed_state(url, page.headers.get("etag"), page.headers.get("last-modified"))
+                total.ingested += run.ingested
+                total.duplicates += run.duplicates
+                total.refused += run.refused
+                echo(f"{url}: {len(fresh)} new entries; " + run.lines()[0])
+            if once:
+                break
+            time.sleep(every)
+    except KeyboardInterrupt:
+        echo("stopped")
+    return total

@@ -1,0 +1,82 @@
+"""Article tables: JSON Lines and CSV with columns ``id, text, title, published, url, source``.
+
+``mapping`` renames the source's columns to ours (``{"body": "text", "headline": "title"}``); every
+other key is kept as raw metadata. A bad row is refused by ``path:line`` and the rest goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from ..models import Refusal, SourceItem
+from .dates import parse_published
+
+FIELDS = ("id", "text", "title", "published", "url", "source")
+
+
+def _item(record: dict[str, Any], name: str, mapping: dict[str, str], path: str) -> SourceItem | Refusal:
+    rec = {mapping.get(k, k): v for k, v in record.items()}
+    text = rec.get("text")
+    if not isinstance(text, str) or not text.strip():
+        missing = "has no 'text' column" if "text" not in rec else "has an empty text"
+        hint = " (map yours with --map COLUMN=text)" if "text" not in rec else ""
+        return Refusal(name, f"record {missing}{hint}")
+    when, offset = parse_published(rec.get("published"))
+    if rec.get("published") and when is None:
+        return Refusal(name, f"unreadable publication date {rec.get('published')!r}")
+    meta = {k: v for k, v in rec.items() if k not in FIELDS and v not in (None, "")}
+    return SourceItem(
+        name=name,
+        text=text,
+        title=(str(rec["title"]) if rec.get("title") else None),
+        published=when,
+        published_offset=offset,
+        url=(str(rec["url"]) if rec.get("url") else None),
+        path=path,
+        source=(str(rec["source"]) if rec.get("source") else None),
+        external_id=(str(rec["id"]) if rec.get("id") not in (None, "") else None),
+        meta=meta,
+    )
+
+
+def read_jsonl(text: str, path: str, mapping: dict[str, str]) -> Iterator[SourceItem | Refusal]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        name = f"{path}:{n}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Refusal(name, f"not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(record, dict):
+            yield Refusal(name, "line is not a JSON object")
+            continue
+        yield _item(record, name, mapping, path)
+
+
+def read_csv(text: str, path: str, mapping: dict[str, str]) -> Iterator[SourceItem | Refusal]:
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    csv.field_size_limit(50_000_000)
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    columns = {mapping.get(c, c) for c in (reader.fieldnames or [])}
+    if "text" not in columns:
+        yield Refusal(
+            path, f"CSV has no 'text' column (columns: {', '.join(reader.fieldnames or [])}); use --map COLUMN=text"
+        )
+        return
+    try:
+        for n, row in enumerate(reader, 2):
+            if None in row:
+                yield Refusal(f"{path}:{n}", "row has more fields than the header")
+                continue
+            yield _item(row, f"{path}:{n}", mapping, path)
+    except csv.Error as exc:
+        yield Refusal(path, f"malformed CSV: {exc}")

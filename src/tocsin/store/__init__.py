@@ -1,0 +1,485 @@
+"""The event store: SQLite by default, PostgreSQL for shared deployments, both via SQLAlchemy Core.
+
+Each article and everything extracted from it is written in one transaction, so a crash never leaves
+half an article; articles are keyed by a hash of their text (and looked up by URL) so a re-run skips
+what is stored. Real-world events group mentions across articles by type, status, actors, date and place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import ColumnElement, Engine, and_, create_engine, event, func, or_, select
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.sql import Select
+
+from ..errors import StoreError
+from ..models import Actor, Event, Extraction, SourceItem
+from . import schema as S
+
+DEFAULT_DB = "tocsin.db"
+_SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def content_hash(text_: str) -> str:
+    """Hash of the text with whitespace normalised: the same article re-read is recognised."""
+    return hashlib.sha256(" ".join(text_.split()).encode("utf8")).hexdigest()
+
+
+def resolve_url(url: str | None = None) -> str:
+    """``--db`` value, else ``TOCSIN_DB``, else ``./tocsin.db``; bare paths become SQLite URLs."""
+    url = url or os.environ.get("TOCSIN_DB") or DEFAULT_DB
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters shared by ``tocsin events`` and ``tocsin export``."""
+
+    since: str | None = None
+    until: str | None = None
+    country: str | None = None
+    actor: str | None = None
+    type: str | None = None
+    status: str | None = None
+    min_confidence: float | None = None
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open the store at ``url`` and apply pending migrations."""
+    return Store(resolve_url(url))
+
+
+class Store:
+    """Connection to one database; safe to use from one process while others read."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        try:
+            self.engine: Engine = create_engine(url, future=True)
+        except ModuleNotFoundError as exc:
+            raise StoreError(
+                f"the database driver for {url.split(':', 1)[0]} is not installed ({exc.name}); "
+                "install it with `pip install 'tocsin[postgres]'`"
+            ) from None
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot use database URL {url!r}: {exc}") from None
+        if self.engine.dialect.name == "sqlite":
+            path = url.split("///", 1)[-1]
+            if path and path != ":memory:" and not Path(path).parent.is_dir():
+                raise StoreError(f"cannot create database {path}: directory {Path(path).parent} does not exist")
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
+            self.migrate()
+        except OperationalError as exc:
+            raise StoreError(f"cannot open database {self.display_url}: {exc.orig}") from None
+
+    @property
+    def display_url(self) -> str:
+        return re.sub(r"//([^:/@]+):[^@]+@", r"//\1:***@", self.url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema ---------------------------------------------------------------------------------------
+    def migrate(self) -> list[str]:
+        """Apply the migrations not yet recorded; returns their names."""
+        applied: list[str] = []
+        with self.engine.begin() as conn:
+            S.migrations_table.create(conn, checkfirst=True)
+        with self.engine.begin() as conn:
+            done = set(conn.scalars(select(S.migrations_table.c.name)))
+            for name, fn in S.MIGRATIONS:
+                if name in done:
+                    continue
+                fn(conn)
+                conn.execute(S.migrations_table.insert().values(name=name, applied_at=now()))
+                applied.append(name)
+        return applied
+
+    def migrations(self) -> list[tuple[str, str]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(S.migrations_table).order_by(S.migrations_table.c.name))
+            return [(r.name, r.applied_at) for r in rows]
+
+    # -- writing --------------------------------------------------------------------------------------
+    def find_duplicate(self, item: SourceItem) -> str | None:
+        """The id of a stored article with the same text or URL, if any."""
+        h = content_hash(item.text)
+        cond = S.articles.c.content_hash == h
+        if item.url:
+            cond = or_(cond, S.articles.c.url == item.url)
+        with self.engine.connect() as conn:
+            return conn.scalar(select(S.articles.c.id).where(cond).limit(1))
+
+    def add(self, item: SourceItem, extraction: Extraction) -> str | None:
+        """Store one article and its extraction atomically; returns its id, or None if already stored."""
+        art = extraction.article
+        h = content_hash(item.text)
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    S.articles.insert().values(
+                        id=art.id,
+                        content_hash=h,
+                        external_id=item.external_id,
+                        url=item.url,
+                        path=item.path,
+                        title=item.title,
+                        published=item.published.isoformat() if item.published else None,
+                        published_offset=item.published_offset,
+                        source=item.source,
+                        language=art.language,
+                        text=item.text,
+                        meta=json.dumps(item.meta, default=str) if item.meta else None,
+                        model=extraction.model,
+                        n_events=len(extraction.events),
+                        ingested_at=now(),
+                    )
+                )
+                self._write_children(conn, art.id, extraction, item)
+        except IntegrityError:
+            return None  # another run stored the same text first
+        return art.id
+
+    def _write_children(self, conn: Connection, aid: str, x: Extraction, item: SourceItem) -> None:
+        if x.actors:
+            conn.execute(
+                S.actors.insert(),
+                [
+                    {
+                        "article_id": aid,
+                        "actor_id": a.id,
+                        "text": a.text,
+                        "name": a.name,
+                        "country": a.country,
+                        "sector": a.sector,
+                        "org": a.org,
+                        "code": a.code,
+                        "kind": a.kind,
+                        "mentions": json.dumps(a.mentions),
+                    }
+                    for a in x.actors
+                ],
+            )
+        touched: list[str] = []
+        rows = []
+        for ev in x.events:
+            key_id, group = _group(ev)
+            if key_id not in touched:
+                touched.append(key_id)
+                self._ensure_event(conn, key_id, group, ev, item)
+            loc = ev.location
+            rows.append(
+                {
+                    "id": ev.id,
+                    "article_id": aid,
+                    "event_id": key_id,
+                    "type": ev.type,
+                    "mode": ev.mode,
+                    "context": json.dumps(list(ev.context)),
+                    "cameo": ev.cameo,
+                    "quad_class": ev.quad_class,
+                    "goldstein": ev.goldstein,
+                    "source_code": group["source_code"],
+                    "target_code": group["target_code"],
+                    "source": json.dumps([a.to_dict() for a in ev.source]),
+                    "target": json.dumps([a.to_dict() for a in ev.target]),
+                    "status": ev.status,
+                    "claimed_by": json.dumps(ev.claimed_by.to_dict()) if ev.claimed_by else None,
+                    "date": ev.date,
+                    "date_precision": ev.date_precision,
+                    "location": json.dumps(loc.to_dict()) if loc else None,
+                    "location_reason": ev.location_reason,
+                    "country": loc.country if loc else None,
+                    "lat": loc.lat if loc else None,
+                    "lon": loc.lon if loc else None,
+                    "confidence": ev.confidence,
+                    "dead": ev.dead,
+                    "injured": ev.injured,
+                    "n_evidence": len(ev.evidence),
+                    "evidence": json.dumps([e.to_dict() for e in ev.evidence]),
+                }
+            )
+        if rows:
+            conn.execute(S.event_mentions.insert(), rows)
+        for key_id in touched:
+            self._refresh_event(conn, key_id)
+        if x.quotes:
+            conn.execute(
+                S.quotes.insert(),
+                [
+                    {
+                        "article_id": aid,
+                        "n": n,
+                        "kind": q.kind,
+                        "speaker_code": q.speaker.code if q.speaker else None,
+                        "speaker_name": q.speaker.name if q.speaker else q.speaker_text,
+                        "text": q.text,
+                        "data": json.dumps(q.to_dict()),
+                    }
+                    for n, q in enumerate(x.quotes)
+                ],
+            )
+        if x.counts:
+            conn.execute(
+                S.counts.insert(),
+                [
+                    {
+                        "article_id": aid,
+                        "n": n,
+                        "value": c.value,
+                        "qualifier": c.qualifier,
+                        "unit": c.unit,
+                        "category": c.category,
+                        "data": json.dumps(c.to_dict()),
+                    }
+                    for n, c in enumerate(x.counts)
+                ],
+            )
+        if x.places:
+            conn.execute(
+                S.places.insert(),
+                [
+                    {
+                        "article_id": aid,
+                        "n": n,
+                        "text": p.text,
+                        "name": p.name,
+                        "country": p.country,
+                        "admin1": p.admin1,
+                        "lat": p.lat,
+                        "lon": p.lon,
+                        "geonames_id": p.geonames_id,
+                        "feature": p.feature,
+                        "start": p.start,
+                        "end": p.end,
+                    }
+                    for n, p in enumerate(x.places)
+                ],
+            )
+
+    def _ensure_event(self, conn: Connection, key_id: str, group: dict[str, Any], ev: Event, item: SourceItem) -> None:
+        exists = conn.scalar(select(S.events.c.id).where(S.events.c.id == key_id))
+        if exists:
+            return
+        loc = ev.location
+        conn.execute(
+            S.events.insert().values(
+                id=key_id,
+                type=ev.type,
+                cameo=ev.cameo,
+                quad_class=ev.quad_class,
+                goldstein=ev.goldstein,
+                status=ev.status,
+                source_code=group["source_code"],
+                target_code=group["target_code"],
+                source_name=group["source_name"],
+                target_name=group["target_name"],
+                date=ev.date,
+                place_key=group["place_key"],
+                place_name=loc.name if loc else None,
+                country=loc.country if loc else None,
+                lat=loc.lat if loc else None,
+                lon=loc.lon if loc else None,
+                geonames_id=loc.geonames_id if loc else None,
+                num_mentions=0,
+                num_articles=0,
+                num_sources=0,
+                confidence=ev.confidence,
+                first_added=now(),
+                source_url=item.url or item.path,
+            )
+        )
+
+    def _refresh_event(self, conn: Connection, key_id: str) -> None:
+        m, a = S.event_mentions, S.articles
+        stats = conn.execute(
+            select(
+                func.sum(m.c.n_evidence),
+                func.count(func.distinct(m.c.article_id)),
+                func.max(m.c.confidence),
+            ).where(m.c.event_id == key_id)
+        ).one()
+        sources = conn.scalar(
+            select(func.count(func.distinct(func.coalesce(a.c.source, ""))))
+            .select_from(m.join(a, a.c.id == m.c.article_id))
+            .where(m.c.event_id == key_id)
+        )
+        conn.execute(
+            S.events.update()
+            .where(S.events.c.id == key_id)
+            .values(
+                num_mentions=stats[0] or 0, num_articles=stats[1] or 0, num_sources=sources or 0, confidence=stats[2]
+            )
+        )
+
+    def log(
+        self, run_id: str, item: str, status: str, reason: str | None = None, article_id: str | None = None
+    ) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                S.ingest_log.insert().values(
+                    run_id=run_id, at=now(), item=item, status=status, reason=reason, article_id=article_id
+                )
+            )
+
+    # -- feeds (watch mode) ---------------------------------------------------------------------------
+    def feed_state(self, url: str) -> tuple[str | None, str | None]:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(S.feeds.c.etag, S.feeds.c.last_modified).where(S.feeds.c.url == url)).first()
+        return (row.etag, row.last_modified) if row else (None, None)
+
+    def save_feed_state(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        with self.engine.begin() as conn:
+            done = conn.execute(
+                S.feeds.update()
+                .where(S.feeds.c.url == url)
+                .values(etag=etag, last_modified=last_modified, last_polled=now())
+            )
+            if not done.rowcount:
+                conn.execute(
+                    S.feeds.insert().values(url=url, etag=etag, last_modified=last_modified, last_polled=now())
+                )
+
+    def unseen(self, links: list[str]) -> list[str]:
+        if not links:
+            return []
+        with self.engine.connect() as conn:
+            seen = set(conn.scalars(select(S.seen_links.c.url).where(S.seen_links.c.url.in_(links))))
+        return [u for u in dict.fromkeys(links) if u not in seen]
+
+    def mark_seen(self, links: list[str], feed_url: str) -> None:
+        fresh = self.unseen(links)
+        if fresh:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    S.seen_links.insert(), [{"url": u, "feed_url": feed_url, "first_seen": now()} for u in fresh]
+                )
+
+    # -- reading --------------------------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.scalar(select(func.count()).select_from(S.metadata.tables[table])) or 0)
+
+    def articles(self, *, with_text: bool = True) -> Iterator[dict[str, Any]]:
+        cols = [c for c in S.articles.c if with_text or c.name != "text"]
+        yield from self._stream(select(*cols).order_by(S.articles.c.ingested_at, S.articles.c.id))
+
+    def mentions(self, f: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Article-level event mentions joined with their article's URL/title, filtered, in date order."""
+        m, a = S.event_mentions, S.articles
+        q = (
+            select(m, a.c.url.label("article_url"), a.c.path.label("article_path"), a.c.title.label("article_title"))
+            .select_from(m.join(a, a.c.id == m.c.article_id))
+            .order_by(m.c.date, m.c.id)
+        )
+        yield from self._stream(_filtered(q, m, f))
+
+    def events(self, f: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Real-world events (mentions grouped across articles), filtered, in date order."""
+        e = S.events
+        yield from self._stream(_filtered(select(e).order_by(e.c.date, e.c.id), e, f))
+
+    def log_entries(self, run_id: str | None = None) -> list[dict[str, Any]]:
+        q = select(S.ingest_log).order_by(S.ingest_log.c.id)
+        if run_id:
+            q = q.where(S.ingest_log.c.run_id == run_id)
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    def _stream(self, q: Select[Any]) -> Iterator[dict[str, Any]]:
+        # server-side cursor in batches: exports of millions of rows run in constant memory
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=500).execute(q)
+            for row in result:
+                yield dict(row._mapping)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")  # readers keep working while an ingest writes
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def _codes(actors: tuple[Actor, ...]) -> list[str]:
+    return sorted({a.code for a in actors})
+
+
+def _group(ev: Event) -> tuple[str, dict[str, Any]]:
+    """The real-world event a mention belongs to: same type, status, actors, date and place."""
+    src, tgt = list(ev.source), list(ev.target)
+    if ev.type in _SYMMETRIC:
+        src, tgt = src + tgt, []
+    src_codes = sorted({a.code for a in src})
+    tgt_codes = sorted({a.code for a in tgt})
+    loc = ev.location
+    place_key = str(loc.geonames_id) if loc and loc.geonames_id else (loc.country if loc and loc.country else "")
+    key = "|".join([ev.type, ev.status, "+".join(src_codes), "+".join(tgt_codes), ev.date or "", place_key or ""])
+    group = {
+        "source_code": "+".join(src_codes) or None,
+        "target_code": "+".join(tgt_codes) or None,
+        "source_name": "; ".join(sorted({a.name for a in src})) or None,
+        "target_name": "; ".join(sorted({a.name for a in tgt})) or None,
+        "place_key": place_key or None,
+    }
+    return hashlib.sha1(key.encode("utf8")).hexdigest()[:20], group
+
+
+def _code_match(col: Any, code: str) -> ColumnElement[bool]:
+    return or_(col.like(f"{code}%"), col.like(f"%+{code}%"))
+
+
+def _filtered(q: Select[Any], t: Any, f: EventFilter | None) -> Select[Any]:
+    if f is None:
+        return q
+    conds: list[ColumnElement[bool]] = []
+    if f.since:
+        conds.append(t.c.date >= f.since)
+    if f.until:
+        conds.append(t.c.date <= f.until)
+    if f.type:
+        conds.append(t.c.type == f.type.upper())
+    if f.status:
+        conds.append(t.c.status == f.status.lower())
+    if f.min_confidence is not None:
+        conds.append(t.c.confidence >= f.min_confidence)
+    if f.country:
+        c = f.country.upper()
+        conds.append(or_(_code_match(t.c.source_code, c), _code_match(t.c.target_code, c)))
+    if f.actor:
+        needle = f"%{f.actor}%"
+        cols = [t.c.source_code, t.c.target_code]
+        cols += [t.c.source, t.c.target] if "source" in t.c and t.name == "event_mentions" else []
+        cols += [t.c.source_name, t.c.target_name] if "source_name" in t.c else []
+        conds.append(or_(*[col.like(needle) for col in cols]))
+    return q.where(and_(*conds)) if conds else q
+
+
+__all__ = ["EventFilter", "Store", "content_hash", "open_store", "resolve_url"]
