@@ -45,3 +45,29 @@ def make_doc(rows: list[tuple], ents: list[tuple[int, int, str]] = ()) -> Doc:
     )
     doc.set_ents([doc.char_span(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), label=lab) for s, e, lab in ents])
     return doc
+
+
+def _pg_url() -> str | None:
+    return os.environ.get("TOCSIN_TEST_PG")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    """A fresh store: SQLite in a temp dir, and PostgreSQL when TOCSIN_TEST_PG names a server (CI sets it)."""
+    from tocsin.store import open_store
+
+    if request.param == "sqlite":
+        s = open_store(str(tmp_path / "t.db"))
+    else:
+        url = _pg_url()
+        if not url:
+            pytest.skip("no PostgreSQL server: set TOCSIN_TEST_PG=postgresql://user@host/db (.ci/postgres does)")
+        s = open_store(url)
+        from tocsin.store import schema
+
+        with s.engine.begin() as conn:  # each test starts empty
+            for table in reversed(schema.metadata.sorted_tables):
+                if table.name != "schema_migrations":
+                    conn.execute(table.delete())
+    yield s
+    s.close()

@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from ..errors import InputError, TocsinError
+from ..errors import InputError, StoreError, TocsinError
 from ..models import Refusal, SourceItem
 from ..store import Store, content_hash
 from . import iter_items
@@ -82,7 +82,11 @@ def ingest(
         buf.clear()
         extractions = extract_many((a for _, a in pending), nlp=nlp)  # type: ignore[misc]
         for (item, _), x in zip(pending, extractions, strict=True):
-            aid = store.add(item, x)
+            try:
+                aid = store.add(item, x)
+            except StoreError as exc:
+                refuse(item.name, str(exc))
+                continue
             if aid is None:
                 duplicate(item.name, None)
                 continue

@@ -161,8 +161,10 @@ class Store:
                     )
                 )
                 self._write_children(conn, art.id, extraction, item)
-        except IntegrityError:
-            return None  # another run stored the same text first
+        except IntegrityError as exc:
+            if self.find_duplicate(item):
+                return None  # another process stored the same text first
+            raise StoreError(f"cannot store article {item.name}: {exc.orig}") from None
         return art.id
 
     def _write_children(self, conn: Connection, aid: str, x: Extraction, item: SourceItem) -> None:
