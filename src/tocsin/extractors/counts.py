@@ -115,10 +115,10 @@ def parse_number(text: str) -> float | None:
 def find_counts(doc: Doc, idx: ActorIndex, lay: Layout, places: list[Place]) -> list[Count]:
     out: list[Count] = []
     sents = list(doc.sents)
+    text = doc.text  # Doc.text joins every token: build it once, not per sentence
     for n, sent in enumerate(sents):
         if not any(s <= sent.start_char < e for s, e in lay.body):
             continue
-        text = doc.text
         for m in _AGE.finditer(sent.text):
             s = sent.start_char + m.start()
             out.append(

@@ -89,10 +89,12 @@ class Gazetteer:
 
     @cache  # noqa: B019 - one gazetteer per process
     def country_point(self, iso3: str) -> tuple[float, float] | None:
-        row = self.db.execute(
-            "SELECT lat, lon FROM places WHERE feature = 'country' AND country = ?", (iso3,)
-        ).fetchone()
-        return (round(row[0], 5), round(row[1], 5)) if row else None
+        return self._country_points().get(iso3)
+
+    @cache  # noqa: B019 - one scan per process instead of one unindexed scan per lookup
+    def _country_points(self) -> dict[str, tuple[float, float]]:
+        rows = self.db.execute("SELECT country, lat, lon FROM places WHERE feature = 'country'").fetchall()
+        return {c: (round(lat, 5), round(lon, 5)) for c, lat, lon in rows}
 
     @cache  # noqa: B019 - one gazetteer per process; lookups repeat across articles
     def lookup(self, name: str) -> tuple[Candidate, ...]:

@@ -75,7 +75,7 @@ def _sentence_at(sents: list[Span], char: int) -> Span | None:
 
 def _is_whole_clause(sent: Span, start: int, end: int) -> bool:
     """A quote that is (nearly) all of the sentence outside its attribution is direct."""
-    before = sent.doc.text[sent.start_char : start].strip()
+    before = sent.text[: start - sent.start_char].strip()
     return before == "" or (before.endswith((":", ",")) and len(before.split()) <= 12)
 
 
@@ -106,6 +106,7 @@ def _attribution(sent: Span, qstart: int, qend: int) -> tuple[Token | None, Toke
 def _indirect(doc: Doc, sents: list[Span], idx: ActorIndex, lay: Layout, covered: list[tuple[int, int]]) -> list[Quote]:
     """Reported speech: a speech verb with a clausal complement outside quotation marks."""
     out: list[Quote] = []
+    text = doc.text
     for n, sent in enumerate(sents):
         if not any(s <= sent.start_char < e for s, e in lay.body):
             continue
@@ -122,7 +123,7 @@ def _indirect(doc: Doc, sents: list[Span], idx: ActorIndex, lay: Layout, covered
             keys = idx.refer(subj)
             out.append(
                 Quote(
-                    text=doc.text[start:end],
+                    text=text[start:end],
                     kind="indirect",
                     start=start,
                     end=end,
