@@ -55,9 +55,7 @@ def main() -> int:
     full_s = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     t0 = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "tocsin", "extract", str(paths[0])], check=True, capture_output=True
-    )
+    subprocess.run([sys.executable, "-m", "tocsin", "extract", str(paths[0])], check=True, capture_output=True)
     cli_s = time.perf_counter() - t0
     print(
         json.dumps(

@@ -1,6 +1,6 @@
 """Article-body extraction quality on the article-extraction-benchmark pages: mean token F1 vs ground truth.
 
-    python benchmarks/html_extraction.py ../shared/corpora/article-extraction-benchmark
+python benchmarks/html_extraction.py ../shared/corpora/article-extraction-benchmark
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Ingest throughput against plain extraction on the same articles (is storage the bottleneck?).
 
-    python benchmarks/ingest_speed.py ../shared/corpora/bbc-news/bbc --limit 300
+python benchmarks/ingest_speed.py ../shared/corpora/bbc-news/bbc --limit 300
 """
 
 from __future__ import annotations

@@ -23,8 +23,13 @@ from .web import fetch
 __all__ = ["iter_items", "read_path", "read_url"]
 
 
-def iter_items(sources: Iterable[str], *, mapping: dict[str, str] | None = None) -> Iterator[SourceItem | Refusal]:
-    """Every article (or refusal) in ``sources``: paths, directories (recursive) and http(s) URLs."""
+def iter_items(
+    sources: Iterable[str], *, mapping: dict[str, str] | None = None, exclude: frozenset[Path] = frozenset()
+) -> Iterator[SourceItem | Refusal]:
+    """Every article (or refusal) in ``sources``: paths, directories (recursive) and http(s) URLs.
+
+    Files in ``exclude`` (the store's own database files) are skipped when walking a directory.
+    """
     mapping = mapping or {}
     for src in sources:
         if src.startswith(("http://", "https://")):
@@ -32,7 +37,11 @@ def iter_items(sources: Iterable[str], *, mapping: dict[str, str] | None = None)
             continue
         path = Path(src)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and not _hidden(p.relative_to(path)) and p.resolve() not in exclude
+            )
             for f in files:
                 yield from read_path(f, mapping)
         elif path.exists():

@@ -52,7 +52,8 @@ def entry_items(feed: Feed, *, skip: set[str] | None = None) -> Iterator[SourceI
         except InputError as exc:
             yield Refusal(name, str(exc).removeprefix(f"{link}: "))
             continue
-        if when and not item.published:
+        if when and (not item.published or not item.published_offset):
+            # the feed's timestamp is exact; a page often gives only the day
             from dataclasses import replace
 
             item = replace(item, published=when, published_offset=offset)

@@ -12,6 +12,7 @@ from .text import decode
 
 #: Pages whose extracted body is shorter than this are refused (navigation pages, error pages, stubs).
 MIN_CHARS = 200
+DATE_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 
 
 def from_html(
@@ -31,17 +32,23 @@ def from_html(
         raise InputError(f"{name} is empty")
     try:
         found = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
+            # keep the time and zone of the publication date, not just the day
+            date_extraction_params={"outputformat": DATE_FORMAT, "original_date": True, "extensive_search": True},
         )
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
         raise InputError(f"{name}: cannot parse the HTML ({type(exc).__name__})") from None
-    doc: dict[str, Any] = found if isinstance(found, dict) else {}
+    doc: dict[str, Any] = found if isinstance(found, dict) else found.as_dict() if found is not None else {}
     if not (doc.get("text") or "").strip():
         raise InputError(f"{name}: no article text found in the page")
     body = doc["text"].strip()
     if len(body) < MIN_CHARS:
         raise InputError(f"{name}: the page's main text is only {len(body)} characters; not an article")
-    when, offset = (published, None) if published else parse_published(doc.get("date"))
+    when, offset = (published, None) if published else parse_published(_clean_date(doc.get("date")))
     info = {k: doc.get(k) for k in ("author", "sitename", "hostname", "description", "categories", "tags")}
     info = {k: v for k, v in info.items() if v}
     return SourceItem(
@@ -55,3 +62,10 @@ def from_html(
         source=doc.get("sitename") or doc.get("hostname"),
         meta={**info, **(meta or {})},
     )
+
+
+def _clean_date(value: str | None) -> str | None:
+    """htmldate writes midnight and no zone when the page gave only a day: keep that a bare date."""
+    if value and value.endswith("T00:00:00"):
+        return value[:10]
+    return value

@@ -59,7 +59,7 @@ def ingest(
     def items() -> Iterator[SourceItem | Refusal]:
         for s in sources:
             if isinstance(s, str):
-                yield from iter_items([s], mapping=mapping)
+                yield from iter_items([s], mapping=mapping, exclude=store.files())
             else:
                 yield s
 

@@ -95,6 +95,13 @@ class Store:
     def display_url(self) -> str:
         return re.sub(r"//([^:/@]+):[^@]+@", r"//\1:***@", self.url)
 
+    def files(self) -> frozenset[Path]:
+        """The SQLite database file and its journals (so ingesting a folder never reads the store)."""
+        if self.engine.dialect.name != "sqlite" or not self.engine.url.database:
+            return frozenset()
+        db = Path(self.engine.url.database).resolve()
+        return frozenset({db, *(db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", "-journal"))})
+
     def close(self) -> None:
         self.engine.dispose()
 

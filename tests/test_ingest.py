@@ -1,0 +1,218 @@
+"""Ingestion from real files and a local HTTP server: every source kind, bad inputs named, re-runs idempotent."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tocsin.ingest import iter_items
+from tocsin.ingest.dates import parse_published
+from tocsin.ingest.run import ingest, watch
+from tocsin.ingest.text import decode
+from tocsin.models import Refusal, SourceItem
+
+BODY = (
+    "Ukraine's foreign minister met his Polish counterpart in Warsaw on Tuesday to discuss border security. "
+    "The two ministers agreed to hold further talks next month, officials said. "
+) * 3
+PAGE = f"""<!DOCTYPE html><html><head><title>Ministers meet in Warsaw</title>
+<meta property="article:published_time" content="2022-03-01T10:00:00+02:00"></head>
+<body><nav>Home | World | Sport</nav><article><h1>Ministers meet in Warsaw</h1><p>{BODY}</p>
+<p>Both governments condemned the shelling of civilian areas.</p></article>
+<footer>Copyright 2022 Example News</footer></body></html>"""
+
+
+def items(*sources, mapping=None):
+    return list(iter_items([str(s) for s in sources], mapping=mapping))
+
+
+def test_text_html_gz_and_bad_files_in_a_directory(tmp_path):
+    (tmp_path / "a.txt").write_text("Headline here\n\n" + BODY)
+    (tmp_path / "latin1.txt").write_bytes(b"Prices\n\nThe fee rose to \xa31.5m after talks. " + BODY.encode())
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(PAGE.encode()))
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blob.bin").write_bytes(bytes(range(256)) * 20)
+    (tmp_path / "truncated.html").write_text("<html><body><p>Only a fragm")
+    (tmp_path / ".hidden.txt").write_text(BODY)
+    got = {x.name.rsplit("/", 1)[-1]: x for x in items(tmp_path)}
+    assert isinstance(got["a.txt"], SourceItem) and got["a.txt"].title == "Headline here"
+    assert "£1.5m" in got["latin1.txt"].text
+    page = got["page.html.gz"]
+    assert isinstance(page, SourceItem) and "Polish counterpart" in page.text
+    assert "Copyright" not in page.text and "Home | World" not in page.text
+    assert page.title == "Ministers meet in Warsaw"
+    assert got["empty.txt"] == Refusal(str(tmp_path / "empty.txt"), "empty file")
+    assert "binary" in got["blob.bin"].reason
+    assert isinstance(got["truncated.html"], Refusal)
+    assert ".hidden.txt" not in got
+
+
+def test_jsonl_and_csv_with_mapping_and_bad_rows(tmp_path):
+    jl = tmp_path / "a.jsonl"
+    jl.write_text(
+        json.dumps({"id": "k1", "text": BODY, "published": "2022-03-01T10:00:00+02:00", "lang": "en"})
+        + "\n{not json\n"
+        + json.dumps({"id": "k3", "title": "no text"})
+        + "\n"
+    )
+    out = items(jl)
+    assert out[0].external_id == "k1" and out[0].published_offset == "+02:00"
+    assert out[0].published.isoformat() == "2022-03-01T08:00:00+00:00"
+    assert out[0].meta == {"lang": "en"}
+    assert isinstance(out[1], Refusal) and out[1].name.endswith("a.jsonl:2")
+    assert isinstance(out[2], Refusal) and "text" in out[2].reason
+    csv_file = tmp_path / "b.csv"
+    csv_file.write_text(f'headline,body\n"Talks","{BODY}"\n"Short",\n')
+    out = items(csv_file, mapping={"body": "text", "headline": "title"})
+    assert out[0].title == "Talks" and out[0].text.startswith("Ukraine")
+    assert isinstance(out[1], Refusal) and out[1].name.endswith("b.csv:3")
+    missing = items(csv_file)  # no mapping: there is no text column at all
+    assert len(missing) == 1 and "no 'text' column" in missing[0].reason
+
+
+def test_warc_records(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for uri, ctype, payload in (
+        ("https://news.example/a", "text/html; charset=utf-8", PAGE.encode()),
+        ("https://news.example/logo.png", "image/png", b"\x89PNG\r\n"),
+    ):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        writer.write_record(
+            writer.create_warc_record(uri, "response", payload=io.BytesIO(payload), http_headers=headers)
+        )
+    (tmp_path / "crawl.warc.gz").write_bytes(buf.getvalue())
+    out = items(tmp_path / "crawl.warc.gz")
+    assert isinstance(out[0], SourceItem) and out[0].url == "https://news.example/a"
+    assert out[1] == Refusal("https://news.example/logo.png", "WARC record is not HTML (image/png)")
+
+
+class _Site:
+    """A tiny news site on 127.0.0.1 with a feed that honours ETag."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, tuple[str, bytes]] = {}
+        self.hits: list[str] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802
+                site.hits.append(self.path)
+                if self.path not in site.pages:
+                    self.send_error(404)
+                    return
+                ctype, body = site.pages[self.path]
+                etag = f'"{hash(body)}"'
+                if self.headers.get("If-None-Match") == etag:
+                    self.send_response(304)
+                    self.end_headers()
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", ctype)
+                self.send_header("ETag", etag)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.server.server_port}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def feed(self, links: list[str]) -> None:
+        entries = "".join(
+            f"<item><title>Story {n}</title><link>{self.base}{link}</link>"
+            f"<pubDate>Tue, 01 Mar 2022 10:00:00 +0200</pubDate></item>"
+            for n, link in enumerate(links)
+        )
+        rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Example</title>{entries}</channel></rss>'
+        self.pages["/feed.xml"] = ("application/rss+xml", rss.encode())
+
+
+@pytest.fixture
+def site():
+    s = _Site()
+    yield s
+    s.server.shutdown()
+
+
+def test_feed_url_and_pages_fetched_over_http(site, tmp_path):
+    site.pages["/a"] = ("text/html", PAGE.encode())
+    site.pages["/b"] = ("text/html", PAGE.replace("Warsaw", "Vilnius").encode())
+    site.feed(["/a", "/b", "/missing"])
+    out = list(iter_items([site.base + "/feed.xml"]))
+    assert [type(x).__name__ for x in out] == ["SourceItem", "SourceItem", "Refusal"]
+    assert out[0].published.isoformat() == "2022-03-01T08:00:00+00:00"
+    assert "HTTP 404" in out[2].reason
+    page = list(iter_items([site.base + "/a"]))[0]
+    assert isinstance(page, SourceItem) and page.url == site.base + "/a"
+    site.pages["/bad.xml"] = ("application/rss+xml", b"<rss><channel><item><title>broken")
+    bad = list(iter_items([site.base + "/bad.xml"]))
+    assert len(bad) == 1 and isinstance(bad[0], Refusal)
+
+
+def test_ingest_is_idempotent_and_reports_refusals(tmp_path):
+    from tocsin.store import open_store
+
+    (tmp_path / "a.txt").write_text("Talks\n\n" + BODY)
+    (tmp_path / "b.txt").write_text("Talks again\n\n" + BODY.replace("Warsaw", "Riga"))
+    (tmp_path / "copy.txt").write_text("Talks\n\n" + BODY)  # same text as a.txt
+    (tmp_path / "empty.txt").write_text("")
+    with open_store(str(tmp_path / "t.db")) as store:
+        first = ingest(store, [str(tmp_path)])
+        assert (first.ingested, first.duplicates) == (2, 1)
+        assert first.refused == [(str(tmp_path / "empty.txt"), "empty file")] and first.exit_code == 1
+        again = ingest(store, [str(tmp_path)])
+        assert (again.ingested, again.duplicates) == (0, 3)
+        assert store.count("articles") == 2
+        log = store.log_entries(first.run_id)
+        assert {e["status"] for e in log} == {"ingested", "duplicate", "refused"}
+        assert any(e["reason"] == "empty file" for e in log)
+
+
+def test_watch_ingests_only_new_entries(site, tmp_path):
+    from tocsin.store import open_store
+
+    site.pages["/a"] = ("text/html", PAGE.encode())
+    site.feed(["/a"])
+    with open_store(str(tmp_path / "w.db")) as store:
+        out: list[str] = []
+        first = watch(store, [site.base + "/feed.xml"], every=0, once=True, echo=out.append)
+        assert first.ingested == 1
+        second = watch(store, [site.base + "/feed.xml"], every=0, once=True, echo=out.append)
+        assert second.ingested == 0 and out[-1].endswith("not modified")  # ETag honoured
+        site.pages["/b"] = ("text/html", PAGE.replace("Warsaw", "Vilnius").encode())
+        site.feed(["/a", "/b"])
+        hits_before = list(site.hits)
+        third = watch(store, [site.base + "/feed.xml"], every=0, once=True, echo=out.append)
+        assert third.ingested == 1
+        assert "/a" not in site.hits[len(hits_before) :]  # seen links are not fetched again
+
+
+@settings(deadline=None, max_examples=60)  # dateparser loads its language data lazily
+@given(st.text(max_size=60))
+def test_published_parser_never_crashes(s):
+    when, offset = parse_published(s)
+    assert when is None or when.tzinfo is not None
+
+
+@given(st.binary(max_size=300))
+def test_decode_gives_text_or_a_clear_error(data):
+    from tocsin.errors import InputError
+
+    try:
+        assert isinstance(decode(data, "x"), str)
+    except InputError as exc:
+        assert str(exc).startswith("x")
