@@ -106,7 +106,7 @@ class _Site:
         site = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 site.hits.append(self.path)
                 if self.path not in site.pages:
                     self.send_error(404)
@@ -156,7 +156,7 @@ def test_feed_url_and_pages_fetched_over_http(site, tmp_path):
     assert [type(x).__name__ for x in out] == ["SourceItem", "SourceItem", "Refusal"]
     assert out[0].published.isoformat() == "2022-03-01T08:00:00+00:00"
     assert "HTTP 404" in out[2].reason
-    page = list(iter_items([site.base + "/a"]))[0]
+    page = next(iter(iter_items([site.base + "/a"])))
     assert isinstance(page, SourceItem) and page.url == site.base + "/a"
     site.pages["/bad.xml"] = ("application/rss+xml", b"<rss><channel><item><title>broken")
     bad = list(iter_items([site.base + "/bad.xml"]))
@@ -204,7 +204,7 @@ def test_watch_ingests_only_new_entries(site, tmp_path):
 @settings(deadline=None, max_examples=60)  # dateparser loads its language data lazily
 @given(st.text(max_size=60))
 def test_published_parser_never_crashes(s):
-    when, offset = parse_published(s)
+    when, _offset = parse_published(s)
     assert when is None or when.tzinfo is not None
 
 

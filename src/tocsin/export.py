@@ -241,7 +241,7 @@ def gdelt_row(row: dict[str, Any], numeric_id: int) -> list[str]:
     """One real-world event as the 61 GDELT 2.0 columns (CAMEO codes kept as strings, leading zeros)."""
     # GDELT has no date precision: a month or year is written as its first day
     date = row.get("date") or ""
-    parts = (date.split("-") + ["01", "01"])[:3] if date else []
+    parts = ([*date.split("-"), "01", "01"])[:3] if date else []
     day = "".join(p.zfill(2) for p in parts) if parts else ""
     year = parts[0] if parts else ""
     fraction = ""

@@ -11,6 +11,7 @@ already seen.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -79,11 +80,28 @@ class Proto:
         return f"N|{self.name.lower()}|{self.sector}"
 
 
+def _head_form(h: Token, known: dict[str, tuple[str, str]]) -> str:
+    """The head's lemma, or a plain singular when the lemmatizer left a plural ("troops") unknown."""
+    lemma = h.lemma_.lower()
+    if lemma in known or h.tag_ not in ("NNS", "NNPS", "") or not lemma.endswith("s"):
+        return lemma
+    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if lemma.endswith(cut) and lemma[: -len(cut)] + add in known:
+            return lemma[: -len(cut)] + add
+    return lemma
+
+
+_QUOTED = re.compile(r"“[^”\n]{2,}”|\"[^\"\n]{2,}\"")
+_THIRD_PERSON = {"they", "them", "their", "he", "him", "his", "she", "her", "it", "its"}
+_OWNING_VERBS = {"have", "keep", "station", "deploy", "mass", "send", "maintain", "command"}
+
+
 class ActorIndex:
     """Actors of one article, and the token heads that refer to them."""
 
     def __init__(self, doc: Doc, k: Knowledge, published: dt.date | None) -> None:
         self.doc = doc
+        self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.text)]
         self.k = k
         self.published = published
         self.actors: dict[str, _Builder] = {}
@@ -300,6 +318,8 @@ class ActorIndex:
                 pc, po = self._country_org_of(pobj)
                 org = org or po
                 country = country or (pc if not po else None)
+        if country is None and not org:
+            country = self._relative_owner(h)
         role = self._role(h, mods)
         if ent is not None and ent.label_ in ("GPE", "LOC", "ORG", "NORP") and h.i == ent.root.i:
             text = ent.text
@@ -419,6 +439,9 @@ class ActorIndex:
             if b.kind == "person" and (b.name == name or b.name.split()[-1] == name):
                 return Proto(name=b.name, country=b.country, sector=b.sector, org=b.org, kind="person", rule=b.rule)
         sector = role[0] if role else None
+        if sector is None and any(m.pos_ == "NOUN" and m.i < ent.start and m.dep_ != "poss" for m in mods):
+            # an occupation that is no political role ("31-year-old nurse Anna Tikhonova"): a civilian
+            sector = "CVL"
         return Proto(
             name=name, country=country, sector=sector, kind="person", rule="person:title" if role else "person"
         )
@@ -428,7 +451,7 @@ class ActorIndex:
             m.lemma_.lower() for m in sorted(mods, key=lambda t: t.i) if m.pos_ in ("NOUN", "PROPN", "ADJ", "ADP")
         ]
         if not person:
-            lemmas.append(h.lemma_.lower())
+            lemmas.append(_head_form(h, self.k.roles))
         n = len(lemmas)
         # a role must end at the head ("military activity" is no actor), except for collective
         # heads that take their sector from a modifier ("rebel regions", "opposition groups")
@@ -460,6 +483,37 @@ class ActorIndex:
             return o.country, o.short
         return None, None
 
+    def named_person(self, tok: Token) -> list[str]:
+        """An unknown person named by a run of proper nouns ("33-year-old handyman Oleksiy Kovalenko"),
+        for speakers the NER missed: sector from a role word before the name, else civilian when an
+        occupation is given, else unknown."""
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            return []
+        start = end = tok.i
+        while start > tok.sent.start and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].text[:1].isupper():
+            start -= 1
+        while end + 1 < tok.sent.end and self.doc[end + 1].pos_ == "PROPN" and self.doc[end + 1].text[:1].isupper():
+            end += 1
+        name = self.doc[start : end + 1].text
+        if self.k.country_names.get(_norm(name)) or self.k.org(name) or self.k.seats.get(_norm(name)):
+            return []
+        before = [t for t in self.doc[max(tok.sent.start, start - 4) : start] if t.pos_ in ("NOUN", "ADJ", "PROPN")]
+        role = self._role(self.doc[start], before, person=True)
+        country = next((c for c in (self._country_org_of(t)[0] for t in before) if c), None)
+        occupation = any(t.pos_ == "NOUN" for t in before)
+        sector = role[0] if role else ("CVL" if occupation else None)
+        proto = Proto(name=name, country=country, sector=sector, kind="person", rule="named-person")
+        return [self._add(proto, tok, (start, end + 1))]
+
+    def _relative_owner(self, h: Token) -> str | None:
+        """ "the 30,000 troops it has in Belarus": the owner named in a relative clause is the country."""
+        for c in h.children:
+            if rel(c) in ("relcl", "acl:relcl") and c.lemma_.lower() in _OWNING_VERBS:
+                for s in c.children:
+                    if rel(s) == "nsubj" and s.pos_ in ("PRON", "PROPN"):
+                        return self._possessor_country(s)
+        return None
+
     def _possessor_country(self, m: Token) -> str | None:
         keys = self.by_head.get(m.i) or (self._resolve_pronoun(m) if m.pos_ == "PRON" else [])
         for key in keys:
@@ -473,6 +527,9 @@ class ActorIndex:
 
     def _resolve_pronoun(self, tok: Token) -> list[str]:
         low = tok.lower_
+        if low in _THIRD_PERSON and any(s <= tok.idx < e for s, e in self.quoted):
+            # inside a quotation "they" is whoever the speaker means, not the article's last actor
+            return []
         if low in _PAIR_WORDS:
             if tok.dep_.startswith("nsubj") or tok.head.lemma_ in ("leader", "country") or low == "pair":
                 if tok.head.lemma_ == "country" and low == "both":

@@ -157,7 +157,7 @@ def lexicon(k: Knowledge) -> _Lexicon:
 
 def _pos_ok(sense: Trigger, tok: Token) -> bool:
     if tok.pos_ == "VERB":
-        return "V" in sense.pos
+        return "V" in sense.pos or ("N" in sense.pos and _nominal_gerund(tok))
     if tok.pos_ in ("NOUN", "PROPN"):
         return "N" in sense.pos
     if tok.pos_ == "ADJ":
@@ -251,7 +251,7 @@ def _is_content(tok: Token, k: Knowledge) -> bool:
 
 def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> list[Mention]:
     cameo = sense.cameo
-    if tok.pos_ == "VERB":
+    if tok.pos_ == "VERB" and not _nominal_gerund(tok):
         sources, targets, recip = _verb_roles(tok, sense, idx)
     else:
         sources, targets, recip = _noun_roles(tok, sense, idx)
@@ -378,12 +378,16 @@ def _noun_roles(n: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
                 or (prep == "for" and sense.particle == "for")
             ):
                 targets += keys
+    undergone = False
+    if not sources:
+        sources = _agent_in_phrase(n, idx)
     if not sources:
         r, head, prep = governor(n)
         if r == "obj" and head.lemma_ in LIGHT_VERBS:
             sources = _verb_subject(head, idx)
         elif r == "obj" and head.lemma_ in UNDERGO_VERBS and not targets:
-            targets = _verb_subject(head, idx)
+            targets = _verb_subject(head, idx) or _left_apposed_actor(head, idx)
+            undergone = True
         elif (
             r == "prep"
             and head.pos_ in ("VERB", "AUX")
@@ -392,9 +396,48 @@ def _noun_roles(n: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
             sources = _verb_subject(head, idx)
         elif r == "nsubjpass" and head.pos_ == "VERB":
             sources = [key for rr, c, _ in args(head) if rr == "agent" for key in idx.refer(c)]
+    if not targets and not undergone:
+        # "Ukraine, already facing shelling from rebels": whoever faces it is the target
+        r, head, _ = governor(n)
+        if r == "obj" and head.lemma_ in UNDERGO_VERBS:
+            targets = _verb_subject(head, idx) or _left_apposed_actor(head, idx)
     if len(sources) >= 2 and not targets and "recip" in sense.flags:
         recip = True
     return _dedupe(sources), _dedupe([t for t in targets if t not in sources]), recip
+
+
+def _nominal_gerund(tok: Token) -> bool:
+    """ "facing increased shelling": an -ing form used as a noun phrase takes noun roles."""
+    return tok.tag_ == "VBG" and rel(tok) in ("obj", "nsubj", "nsubjpass") and not any(
+        rel(c) in ("obj", "nsubj") for c in tok.children
+    )
+
+
+def _agent_in_phrase(n: Token, idx: ActorIndex) -> list[str]:
+    """A "from X"/"by X" phrase anywhere inside the trigger's noun phrase, even when the parser hung it
+    on a modifier ("increased shelling from Russian-backed rebels")."""
+    for t in n.subtree:
+        if t.i == n.i or t.pos_ in ("VERB", "AUX") and any(rel(c) == "nsubj" for c in t.children):
+            continue
+        r, head, prep = governor(t)
+        if prep in ("from", "by") and head.i != t.i and (head.i == n.i or head.head.i == n.i):
+            keys = idx.refer(t)
+            if keys:
+                return keys
+    return []
+
+
+def _left_apposed_actor(v: Token, idx: ActorIndex) -> list[str]:
+    """ "Ukraine, already facing increased shelling": a subjectless participle describes the actor
+    just before its comma."""
+    if any(rel(c) in ("nsubj", "nsubjpass") for c in v.children) or v.tag_ != "VBG":
+        return []
+    j = v.i - 1
+    while j > v.sent.start and v.doc[j].pos_ == "ADV":
+        j -= 1
+    if j <= v.sent.start or v.doc[j].text != ",":
+        return []
+    return idx.refer(v.doc[j - 1])
 
 
 def _verb_subject(v: Token, idx: ActorIndex) -> list[str]:

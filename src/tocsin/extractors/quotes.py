@@ -36,11 +36,15 @@ def find_quotes(doc: Doc, idx: ActorIndex, lay: Layout) -> list[Quote]:
         if sent is None:
             continue
         last = _sentence_at(sents, end - 1) or sent
-        cue, speaker_tok = _attribution(last, start, end)
+        cue, speaker_tok = _surface_attribution(doc, end)
+        if cue is None:
+            cue, speaker_tok = _attribution(last, start, end)
         if cue is None and last is not sent:
             cue, speaker_tok = _attribution(sent, start, end)
         kind = "direct" if _is_whole_clause(sent, start, end) else "partial"
         speaker_keys = idx.refer(speaker_tok) if speaker_tok is not None else []
+        if not speaker_keys and speaker_tok is not None:
+            speaker_keys = idx.named_person(speaker_tok)
         speaker = idx.actor(speaker_keys[0]) if speaker_keys else None
         quotes.append(
             Quote(
@@ -77,6 +81,43 @@ def _is_whole_clause(sent: Span, start: int, end: int) -> bool:
     """A quote that is (nearly) all of the sentence outside its attribution is direct."""
     before = sent.text[: start - sent.start_char].strip()
     return before == "" or (before.endswith((":", ",")) and len(before.split()) <= 12)
+
+
+_NP_POS = {"DET", "ADJ", "NUM", "NOUN", "PROPN", "PART"}
+
+
+def _surface_attribution(doc: Doc, qend: int) -> tuple[Token | None, Token | None]:
+    """ "…,” said 33-year-old handyman Oleksiy Kovalenko." / "…” Anna Tikhonova told AFP": the speech
+    verb right after the closing quote and the name phrase beside it, read off the word order (the
+    parser often misreads these inverted attributions)."""
+    span = doc.char_span(qend, len(doc.text), alignment_mode="expand")
+    if span is None:
+        return None, None
+    toks = [t for t in span if not (t.is_punct and t.text in ",”\"'’")][:12]
+    if not toks:
+        return None, None
+
+    def np_head(run: list[Token]) -> Token | None:
+        names = [t for t in run if t.pos_ == "PROPN"]
+        nouns = [t for t in run if t.pos_ in ("NOUN", "PRON")]
+        return names[-1] if names else nouns[-1] if nouns else None
+
+    first = toks[0]
+    if first.lemma_.lower() in _CUES and first.pos_ in ("VERB", "AUX"):
+        run = []
+        for t in toks[1:]:
+            if t.pos_ not in _NP_POS and t.text != "-":
+                break
+            run.append(t)
+        return (first, np_head(run)) if run else (None, None)
+    run = []
+    for t in toks:
+        if t.lemma_.lower() in _CUES and t.pos_ in ("VERB", "AUX"):
+            return (t, np_head(run)) if run else (None, None)
+        if t.pos_ not in _NP_POS and t.text != "-" and t.pos_ != "PRON":
+            break
+        run.append(t)
+    return None, None
 
 
 def _attribution(sent: Span, qstart: int, qend: int) -> tuple[Token | None, Token | None]:
