@@ -233,6 +233,9 @@ def _build_events(
             "evidence": [ev],
         }
     events = []
+    # PLOVER requires an actor: a happening with neither a source nor a target ("the shelling") that
+    # did not merge into a coded event is not reported on its own
+    order = [key for key in order if groups[key]["src"] or groups[key]["tgt"]]
     for n, key in enumerate(order, 1):
         g = groups[key]
         code = g["cameo"]

@@ -93,6 +93,14 @@ def _head_form(h: Token, known: dict[str, tuple[str, str]]) -> str:
 
 _QUOTED = re.compile(r"“[^”\n]{2,}”|\"[^\"\n]{2,}\"")
 _THIRD_PERSON = {"they", "them", "their", "he", "him", "his", "she", "her", "it", "its"}
+_BACKING = {"backed", "supported", "sponsored", "funded", "armed", "controlled", "allied", "aligned"}
+
+
+def _backer(m: Token) -> bool:
+    doc = m.doc
+    return m.i + 2 < len(doc) and doc[m.i + 1].text == "-" and doc[m.i + 2].lower_ in _BACKING
+
+
 _OWNING_VERBS = {"have", "keep", "station", "deploy", "mass", "send", "maintain", "command"}
 
 
@@ -302,6 +310,10 @@ class ActorIndex:
         possessor: str | None = None
         for m in mods:
             mc, mo = self._country_org_of(m)
+            if _backer(m):
+                # "Russian-backed rebels" are backed by Russia, not Russian: the backer is recorded apart
+                backed = backed or mc
+                continue
             if m.lemma_ == "back" or m.lower_.endswith("-backed"):
                 for c in m.subtree:
                     bc, _ = self._country_org_of(c)

@@ -200,8 +200,10 @@ def _category(noun: Token) -> str:
     low = noun.lower_
     if (lemma in ("life",) or low == "lives") and noun.head.lemma_ in _KILL_VERBS:
         return "killed"
+    # the lemmatizer sometimes leaves plurals ("troops") as they are: try the plain singular too
+    forms = {lemma, low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
     for cat, words in _CATEGORIES.items():
-        if lemma in words or low in words:
+        if forms & words:
             if cat == "people":
                 verbs = {a.lemma_ for a in noun.ancestors}
                 if verbs & {"kill", "die"}:

@@ -408,8 +408,10 @@ def _noun_roles(n: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
 
 def _nominal_gerund(tok: Token) -> bool:
     """ "facing increased shelling": an -ing form used as a noun phrase takes noun roles."""
-    return tok.tag_ == "VBG" and rel(tok) in ("obj", "nsubj", "nsubjpass") and not any(
-        rel(c) in ("obj", "nsubj") for c in tok.children
+    return (
+        tok.tag_ == "VBG"
+        and rel(tok) in ("obj", "nsubj", "nsubjpass")
+        and not any(rel(c) in ("obj", "nsubj") for c in tok.children)
     )
 
 

@@ -22,6 +22,7 @@ from ..errors import DataError
 from ..knowledge import Knowledge
 from ..models import Place
 from .hygiene import Layout
+from .syntax import governor
 
 INDEX = Path(__file__).resolve().parent.parent / "data" / "gazetteer.sqlite"
 # Transliteration variants not always among GeoNames alternates (Russian -> Ukrainian forms, old spellings).
@@ -121,23 +122,38 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         if place is not None:
             places.append(place)
     seen = {(p.start, p.end) for p in places}
+    found_heads = {doc.char_span(p.start, p.end, alignment_mode="expand").root.i for p in places}
     for tok in doc:
-        # toponyms the NER missed: a proper noun governed by a locative preposition, known to the gazetteer
-        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.dep_ != "pobj" or tok.head.lower_ not in _LOCATIVE:
+        # toponyms the NER missed or mislabelled ("In Zolote", "districts of Lugansk and Donetsk",
+        # "the Lugansk region"): a proper noun in a locative phrase, coordinated with a place, or
+        # before a region word, that the gazetteer places in a country the article is about
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP"):
             continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # resolve multiword names at their last word
         if not lay.in_body(tok.idx, tok.idx + len(tok)):
             continue
-        s, e = tok.left_edge.i, tok.i + 1
-        while s < tok.i and doc[s].pos_ != "PROPN":
-            s += 1
-        span = doc[s:e]
-        if (span.start_char, span.end_char) in seen:
+        r, head, prep = governor(tok)
+        evidence = (
+            prep in _LOCATIVE
+            or (r == "conj" and (head.i in found_heads or governor(head)[2] in _LOCATIVE))
+            or (tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_.lower() in _REGION_WORDS)
+        )
+        if not evidence:
+            continue
+        s_i = tok.i
+        while s_i > tok.sent.start and doc[s_i - 1].pos_ == "PROPN":
+            s_i -= 1
+        span = doc[s_i : tok.i + 1]
+        if (span.start_char, span.end_char) in seen or k.leader(span.text, None) is not None:
             continue
         place = resolve(span.text, span.start_char, span.end_char, gaz, k, context, region=_is_region(span))
         if place is not None and place.country in context:
             places.append(
                 Place(**{**_as_kwargs(place), "rule": place.rule + "+propn", "confidence": place.confidence * 0.8})
             )
+            seen.add((span.start_char, span.end_char))
+            found_heads.add(tok.i)
     places.sort(key=lambda p: p.start)
     dateline = None
     if lay.dateline:
