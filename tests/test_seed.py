@@ -56,9 +56,14 @@ def seed(shared):
 def _found(x, etype, src, tgt, *, status=None, sector=None):
     for ev in x.events:
         t, s, g = _tuple(ev)
-        if t == etype and src <= s and (not tgt or tgt & g) and (status is None or ev.status == status):
-            if sector is None or any(a.sector == sector for a in ev.source):
-                return ev
+        if (
+            t == etype
+            and src <= s
+            and (not tgt or tgt & g)
+            and (status is None or ev.status == status)
+            and (sector is None or any(a.sector == sector for a in ev.source))
+        ):
+            return ev
     return None
 
 

@@ -419,9 +419,9 @@ def _agent_in_phrase(n: Token, idx: ActorIndex) -> list[str]:
     """A "from X"/"by X" phrase anywhere inside the trigger's noun phrase, even when the parser hung it
     on a modifier ("increased shelling from Russian-backed rebels")."""
     for t in n.subtree:
-        if t.i == n.i or t.pos_ in ("VERB", "AUX") and any(rel(c) == "nsubj" for c in t.children):
+        if t.i == n.i or (t.pos_ in ("VERB", "AUX") and any(rel(c) == "nsubj" for c in t.children)):
             continue
-        r, head, prep = governor(t)
+        _, head, prep = governor(t)
         if prep in ("from", "by") and head.i != t.i and (head.i == n.i or head.head.i == n.i):
             keys = idx.refer(t)
             if keys:

@@ -122,7 +122,8 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         if place is not None:
             places.append(place)
     seen = {(p.start, p.end) for p in places}
-    found_heads = {doc.char_span(p.start, p.end, alignment_mode="expand").root.i for p in places}
+    spans = (doc.char_span(p.start, p.end, alignment_mode="expand") for p in places)
+    found_heads = {sp.root.i for sp in spans if sp is not None}
     for tok in doc:
         # toponyms the NER missed or mislabelled ("In Zolote", "districts of Lugansk and Donetsk",
         # "the Lugansk region"): a proper noun in a locative phrase, coordinated with a place, or
