@@ -135,3 +135,26 @@ def test_latin1_file_is_decoded(tmp_path):
     res = CliRunner().invoke(cli, ["extract", str(p)])
     assert res.exit_code == 0
     assert json.loads(res.output)["article"]["id"] == "latin"
+
+
+def test_every_command_and_setting_is_documented():
+    from pathlib import Path
+
+    import click
+
+    from tocsin.cli import cli
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+
+    def names(group: click.Group, prefix: str = "tocsin") -> list[str]:
+        out = []
+        for name, cmd in group.commands.items():
+            out.append(f"{prefix} {name}")
+            if isinstance(cmd, click.Group):
+                out += names(cmd, f"{prefix} {name}")
+        return out
+
+    missing = [n for n in names(cli) if n not in readme]
+    assert not missing, f"undocumented commands: {missing}"
+    for env in ("TOCSIN_MODEL", "TOCSIN_SHARED", "TOCSIN_DB", "TOCSIN_DEBUG", "TOCSIN_TEST_PG"):
+        assert env in readme
