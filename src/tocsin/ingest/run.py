@@ -83,7 +83,7 @@ def ingest(
         extractions = extract_many((a for _, a in pending), nlp=nlp)  # type: ignore[misc]
         for (item, _), x in zip(pending, extractions, strict=True):
             try:
-                aid = store.add(item, x)
+                aid = store.add(item, x, run_id=summary.run_id)
             except StoreError as exc:
                 refuse(item.name, str(exc))
                 continue
@@ -91,7 +91,6 @@ def ingest(
                 duplicate(item.name, None)
                 continue
             summary.ingested += 1
-            store.log(summary.run_id, item.name, "ingested", None, aid)
             note("ingested", item.name)
 
     for it in items():

@@ -142,8 +142,11 @@ class Store:
         with self.engine.connect() as conn:
             return conn.scalar(select(S.articles.c.id).where(cond).limit(1))
 
-    def add(self, item: SourceItem, extraction: Extraction) -> str | None:
-        """Store one article and its extraction atomically; returns its id, or None if already stored."""
+    def add(self, item: SourceItem, extraction: Extraction, *, run_id: str | None = None) -> str | None:
+        """Store one article and its extraction atomically; returns its id, or None if already stored.
+
+        With ``run_id`` the ingest-log row is written in the same transaction (one commit per article).
+        """
         art = extraction.article
         h = content_hash(item.text)
         try:
@@ -168,6 +171,12 @@ class Store:
                     )
                 )
                 self._write_children(conn, art.id, extraction, item)
+                if run_id is not None:
+                    conn.execute(
+                        S.ingest_log.insert().values(
+                            run_id=run_id, at=now(), item=item.name, status="ingested", article_id=art.id
+                        )
+                    )
         except IntegrityError as exc:
             if self.find_duplicate(item):
                 return None  # another process stored the same text first
