@@ -233,9 +233,16 @@ def _build_events(
             "evidence": [ev],
         }
     events = []
-    # PLOVER requires an actor: a happening with neither a source nor a target ("the shelling") that
-    # did not merge into a coded event is not reported on its own
-    order = [key for key in order if groups[key]["src"] or groups[key]["tgt"]]
+    # PLOVER wants an actor: a happening with neither source nor target ("the talks") is dropped when its
+    # sentence already yields an event with actors, and otherwise kept (the sentence's only event)
+    with_actors = {
+        ev.sentence for key in order if groups[key]["src"] or groups[key]["tgt"] for ev in groups[key]["evidence"]
+    }
+    order = [
+        key
+        for key in order
+        if groups[key]["src"] or groups[key]["tgt"] or groups[key]["evidence"][0].sentence not in with_actors
+    ]
     for n, key in enumerate(order, 1):
         g = groups[key]
         code = g["cameo"]
