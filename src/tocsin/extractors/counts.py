@@ -11,7 +11,8 @@ from .actors import ActorIndex
 from .hygiene import Layout
 from .syntax import args
 
-_WORD_NUMS = {
+#: Number words, shared with the date resolver ("two weeks ago").
+WORD_NUMS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -102,8 +103,8 @@ def parse_number(text: str) -> float | None:
             value = float(m.group(1))
             if m.group(2):
                 scale *= _SCALE[m.group(2)]
-        elif p in _WORD_NUMS:
-            value = float(_WORD_NUMS[p]) if value is None else value * _WORD_NUMS[p]
+        elif p in WORD_NUMS:
+            value = float(WORD_NUMS[p]) if value is None else value * WORD_NUMS[p]
         else:
             return None
     if value is None:
@@ -139,7 +140,7 @@ def find_counts(doc: Doc, idx: ActorIndex, lay: Layout, places: list[Place]) -> 
                 continue
             if "-" in tok.text or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-"):
                 continue
-            num_toks = [t for t in tok.subtree if t.like_num or t.lower_ in _SCALE or t.lower_ in _WORD_NUMS] or [tok]
+            num_toks = [t for t in tok.subtree if t.like_num or t.lower_ in _SCALE or t.lower_ in WORD_NUMS] or [tok]
             num_toks = [t for t in num_toks if t.i <= tok.i + 1]
             value = parse_number(" ".join(t.text for t in num_toks))
             if value is None:

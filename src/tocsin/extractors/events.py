@@ -378,17 +378,11 @@ def _noun_roles(n: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
                 or (prep == "for" and sense.particle == "for")
             ):
                 targets += keys
-    undergone = False
     if not sources:
         sources = _agent_in_phrase(n, idx)
     if not sources:
         r, head, prep = governor(n)
-        if r == "obj" and head.lemma_ in LIGHT_VERBS:
-            sources = _verb_subject(head, idx)
-        elif r == "obj" and head.lemma_ in UNDERGO_VERBS and not targets:
-            targets = _verb_subject(head, idx) or _left_apposed_actor(head, idx)
-            undergone = True
-        elif (
+        if (r == "obj" and head.lemma_ in LIGHT_VERBS) or (
             r == "prep"
             and head.pos_ in ("VERB", "AUX")
             and prep in ("after", "during", "in", "following", "before", "amid")
@@ -396,7 +390,7 @@ def _noun_roles(n: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
             sources = _verb_subject(head, idx)
         elif r == "nsubjpass" and head.pos_ == "VERB":
             sources = [key for rr, c, _ in args(head) if rr == "agent" for key in idx.refer(c)]
-    if not targets and not undergone:
+    if not targets:
         # "Ukraine, already facing shelling from rebels": whoever faces it is the target
         r, head, _ = governor(n)
         if r == "obj" and head.lemma_ in UNDERGO_VERBS:

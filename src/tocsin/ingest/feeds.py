@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import InputError
@@ -54,11 +54,5 @@ def entry_items(feed: Feed, *, skip: set[str] | None = None) -> Iterator[SourceI
             continue
         if when and (not item.published or not item.published_offset):
             # the feed's timestamp is exact; a page often gives only the day
-            from dataclasses import replace
-
             item = replace(item, published=when, published_offset=offset)
-        if not item.title and entry.get("title"):
-            from dataclasses import replace
-
-            item = replace(item, title=entry.get("title"))
-        yield item
+        yield replace(item, title=item.title or entry.get("title") or None)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..errors import InputError, StoreError, TocsinError
-from ..models import Refusal, SourceItem
+from ..models import Article, Refusal, SourceItem
 from ..store import Store, content_hash
 from . import iter_items
 
@@ -73,14 +73,14 @@ def ingest(
         store.log(summary.run_id, name, "duplicate", f"same text or URL as article {of}" if of else None, of)
         note("duplicate", name)
 
-    buf: list[tuple[SourceItem, object]] = []
+    buf: list[tuple[SourceItem, Article]] = []
 
     def flush() -> None:
         if not buf:
             return
         pending = list(buf)
         buf.clear()
-        extractions = extract_many((a for _, a in pending), nlp=nlp)  # type: ignore[misc]
+        extractions = extract_many((a for _, a in pending), nlp=nlp)
         for (item, _), x in zip(pending, extractions, strict=True):
             try:
                 aid = store.add(item, x, run_id=summary.run_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..errors import InputError
 from ..models import Refusal, SourceItem
@@ -34,8 +35,6 @@ def read_warc(data: bytes, path: str) -> Iterator[SourceItem | Refusal]:
                 yield Refusal(name, str(exc).removeprefix(f"{name}: "))
                 continue
             if item.published is None and when is not None:
-                from dataclasses import replace
-
                 # the crawl date bounds the publication date; kept apart so it is not mistaken for it
                 item = replace(item, meta={**item.meta, "crawled": when.isoformat()})
             yield item

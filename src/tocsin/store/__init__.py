@@ -494,8 +494,10 @@ def _filtered(q: Select[Any], t: Any, f: EventFilter | None) -> Select[Any]:
     if f.actor:
         needle = f"%{f.actor}%"
         cols = [t.c.source_code, t.c.target_code]
-        cols += [t.c.source, t.c.target] if "source" in t.c and t.name == "event_mentions" else []
-        cols += [t.c.source_name, t.c.target_name] if "source_name" in t.c else []
+        if t is S.event_mentions:
+            cols += [t.c.source, t.c.target]  # actor JSON: names and surface forms
+        else:
+            cols += [t.c.source_name, t.c.target_name]
         conds.append(or_(*[col.like(needle) for col in cols]))
     return q.where(and_(*conds)) if conds else q
 

@@ -84,7 +84,6 @@ def resume_config(previous: Path, target: Path) -> Path:
     for name in cfg["nlp"]["pipeline"]:
         cfg["components"][name] = {"source": str(previous.resolve())}
     cfg["initialize"]["after_init"] = {"@callbacks": "tocsin.relink_lemmatizer.v1"}
-    _register_callbacks()
     target.parent.mkdir(parents=True, exist_ok=True)
     cfg.to_disk(target)
     return target
