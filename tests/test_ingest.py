@@ -158,6 +158,8 @@ def test_feed_url_and_pages_fetched_over_http(site, tmp_path):
     assert "HTTP 404" in out[2].reason
     page = next(iter(iter_items([site.base + "/a"])))
     assert isinstance(page, SourceItem) and page.url == site.base + "/a"
+    site.pages["/x"] = ("application/xhtml+xml", PAGE.encode())  # an XHTML page is a page, not a feed
+    assert isinstance(next(iter(iter_items([site.base + "/x"]))), SourceItem)
     site.pages["/bad.xml"] = ("application/rss+xml", b"<rss><channel><item><title>broken")
     bad = list(iter_items([site.base + "/bad.xml"]))
     assert len(bad) == 1 and isinstance(bad[0], Refusal)

@@ -110,7 +110,8 @@ def read_url(url: str) -> Iterator[SourceItem | Refusal]:
     except InputError as exc:
         yield Refusal(url, str(exc).removeprefix(f"{url}: "))
         return
-    kind = "feed" if any(k in page.content_type for k in ("rss", "atom", "xml")) else _sniff(page.content)
+    # rss/atom types are feeds; generic (and xhtml+) xml is decided by the content itself
+    kind = "feed" if any(k in page.content_type for k in ("rss", "atom")) else _sniff(page.content)
     try:
         if kind == "feed":
             feed = parse_feed(page.content, url)

@@ -301,12 +301,11 @@ class Store:
             )
 
     def _ensure_event(self, conn: Connection, key_id: str, group: dict[str, Any], ev: Event, item: SourceItem) -> None:
-        exists = conn.scalar(select(S.events.c.id).where(S.events.c.id == key_id))
-        if exists:
-            return
         loc = ev.location
+        # insert-if-absent in one statement: two writers grouping into the same event cannot collide
         conn.execute(
-            S.events.insert().values(
+            _insert(conn, S.events)
+            .values(
                 id=key_id,
                 type=ev.type,
                 cameo=ev.cameo,
@@ -331,6 +330,7 @@ class Store:
                 first_added=now(),
                 source_url=item.url or item.path,
             )
+            .on_conflict_do_nothing(index_elements=["id"])
         )
 
     def _refresh_event(self, conn: Connection, key_id: str) -> None:
@@ -435,6 +435,17 @@ class Store:
             result = conn.execution_options(stream_results=True, yield_per=500).execute(q)
             for row in result:
                 yield dict(row._mapping)
+
+
+def _insert(conn: Connection, table: Any) -> Any:
+    """The dialect's INSERT, which offers ON CONFLICT DO NOTHING on both SQLite and PostgreSQL."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
