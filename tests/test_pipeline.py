@@ -158,3 +158,11 @@ def test_every_command_and_setting_is_documented():
     assert not missing, f"undocumented commands: {missing}"
     for env in ("TOCSIN_MODEL", "TOCSIN_SHARED", "TOCSIN_DB", "TOCSIN_DEBUG", "TOCSIN_TEST_PG"):
         assert env in readme
+
+
+def test_dateline_is_its_own_sentence(nlp):
+    doc = nlp("KYIV — Ukraine and Russia traded accusations on Sunday.\nLONDON - A second line.")
+    assert [s.text.strip() for s in doc.sents][:2] == ["KYIV —", "Ukraine and Russia traded accusations on Sunday."]
+    x = tocsin.extract("VILNIUS — Lithuania and Belarus traded accusations on Tuesday.", published="2021-11-09")
+    pairs = {(e.source[0].country, e.target[0].country) for e in x.events if e.type == "ACCUSE" and e.target}
+    assert pairs == {("LTU", "BLR"), ("BLR", "LTU")}

@@ -19,6 +19,9 @@ from .syntax import args, governor, objects, particles, rel, subjects
 
 LIGHT_VERBS = {
     "hold",
+    # reciprocal exchanges: "traded accusations", "exchanged fire"
+    "trade",
+    "exchange",
     "have",
     "conduct",
     "launch",
@@ -344,12 +347,10 @@ def _inherit_subject(v: Token, idx: ActorIndex) -> tuple[list[str], bool]:
                 keys = idx.refer(o)
                 if keys:
                     return keys, False
-        recip = False
-        for c in subjects(head):
-            if c.lower_ in _RECIP_WORDS:
-                recip = True
-                continue
-            return idx.refer(c), recip
+        recip = any(c.lower_ in _RECIP_WORDS for c in subjects(head))
+        keys = [key for c in subjects(head) if c.lower_ not in _RECIP_WORDS for key in idx.refer(c)]
+        if keys or any(c.lower_ not in _RECIP_WORDS for c in subjects(head)):
+            return _dedupe(keys), recip
         tok = head
     return [], False
 
@@ -437,12 +438,9 @@ def _left_apposed_actor(v: Token, idx: ActorIndex) -> list[str]:
 
 
 def _verb_subject(v: Token, idx: ActorIndex) -> list[str]:
-    for r, c, _ in args(v):
-        if r == "nsubj":
-            return idx.refer(c)
-        if r == "agent":
-            return idx.refer(c)
-    return _inherit_subject(v, idx)[0]
+    # every subject: the parser sometimes attaches coordinated subjects ("Lithuania and Belarus") as siblings
+    keys = [key for r, c, _ in args(v) if r in ("nsubj", "agent") for key in idx.refer(c)]
+    return _dedupe(keys) if keys else _inherit_subject(v, idx)[0]
 
 
 def _modifier_actor(m: Token, n: Token, idx: ActorIndex) -> str | None:

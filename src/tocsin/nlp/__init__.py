@@ -69,11 +69,27 @@ def _load(name: str, ruler: bool) -> Language:
 @Language.component("tocsin_lines")
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: news paragraphs and headings never share a sentence."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+    line_start = True
+    for tok in doc:
+        if tok.i and line_start:
             tok.is_sent_start = True
+        if line_start and tok.is_upper and tok.is_alpha:
+            _close_dateline(doc, tok.i)
+        line_start = "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
     return doc
+
+
+_DASHES = {"—", "–", "--", "-"}
+
+
+def _close_dateline(doc: Doc, i: int) -> None:
+    """ "KYIV — Ukraine and Russia …": the body starts a sentence after a dateline, so the place name is
+    never parsed as part of the first clause."""
+    j = i
+    while j < len(doc) and j - i < 5 and (doc[j].is_upper or doc[j].text in (",", ".")):
+        j += 1
+    if j + 1 < len(doc) and j > i and doc[j].text in _DASHES and "\n" not in doc[j].whitespace_:
+        doc[j + 1].is_sent_start = True
 
 
 def parse(nlp: Language, text: str) -> Doc:
