@@ -1,16 +1,20 @@
-"""Entity ruler built from Tocsin's knowledge files, placed before the statistical NER.
+"""Entity ruler built from Tocsin's knowledge files, merged with the statistical NER's spans.
 
 Labels: GPE (countries, capitals), ORG (organisations, seats of power such as the Kremlin),
-NORP (demonyms), PERSON (office holders). The NER then labels the rest of the text around these
-fixed spans, and a small relabeller turns the NER's LOC into GPE when the name is a known country.
+NORP (demonyms), PERSON (office holders). The ruler runs after the NER and the two are merged by
+:func:`merge_ents`: a longer statistical name that contains a ruler match wins ("Canadian Blood
+Services" over "Canadian"), otherwise the knowledge wins. A small relabeller then turns the NER's
+LOC into GPE when the name is a known country.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import registry
 
 from .. import knowledge
 
@@ -76,16 +80,139 @@ def _surface_forms(lowered: str) -> set[str]:
 
 
 def add_ruler(nlp: Language) -> None:
-    """Insert the knowledge ruler before ``ner`` and the LOC→GPE relabeller after it."""
+    """Add the knowledge ruler after ``ner`` (merging with :func:`merge_ents`) and the LOC→GPE relabeller."""
     ruler = nlp.add_pipe(
-        "entity_ruler",
+        "span_ruler",
         name="tocsin_ruler",
-        before="ner",
-        config={"phrase_matcher_attr": "ORTH", "overwrite_ents": False, "validate": False},
+        after="ner",
+        config={
+            "spans_key": None,
+            "annotate_ents": True,
+            "ents_filter": {"@misc": "tocsin.merge_ents.v1"},
+            "overwrite": False,  # hand the NER's entities to merge_ents instead of dropping them
+            "phrase_matcher_attr": "ORTH",
+            "validate": False,
+        },
     )
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns())  # type: ignore[attr-defined]
-    nlp.add_pipe("tocsin_gpe", after="ner")
+    nlp.add_pipe("tocsin_gpe", after="tocsin_ruler")
+
+
+# Tokens that may join two ruler matches inside one statistical span without making it a new name.
+_JOINERS = {"and", "&", ",", "-", "–", "/", "or", "the", "of"}
+# Capitalised words that extend a statistical span without being part of a name ("Moscow on Sunday").
+_NOT_NAME = {
+    *["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+    *[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
+}
+# Titles the NER sometimes folds into a person's name ("President Gitanas Nauseda").
+_TITLES = {
+    *[
+        "president",
+        "prime",
+        "minister",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "secretary",
+        "chancellor",
+        "premier",
+        "leader",
+    ],
+    *[
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emir",
+        "sheikh",
+        "sultan",
+        "pope",
+        "general",
+        "gen.",
+        "lt.",
+        "col.",
+        "colonel",
+        "commander",
+        "chief",
+    ],
+    *[
+        "ambassador",
+        "envoy",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "senator",
+        "governor",
+        "mayor",
+        "deputy",
+        "vice",
+        "state",
+    ],
+    *["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "lord", "lady", "top", "former", "acting"],
+}
+
+
+def merge_ents(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
+    """Merge statistical ``entities`` with ruler ``spans`` so that neither blindly overwrites the other.
+
+    Ruler matches are taken longest first. A statistical entity survives when it overlaps no match,
+    or when it strictly contains its matches and adds words of its own beyond joiners ("Bank of
+    Scotland", "U.S. Supreme Court"); any other overlap goes to the knowledge, which also fixes
+    the label of an identical span ("Delaware" PERSON -> the ruler's GPE).
+    """
+    chosen: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: (s.end - s.start, -s.start), reverse=True):
+        if taken.isdisjoint(range(span.start, span.end)):
+            chosen.append(span)
+            taken.update(range(span.start, span.end))
+    kept: list[Span] = []
+    for ent in entities:
+        inside = [s for s in chosen if s.start < ent.end and ent.start < s.end]
+        if not inside:
+            kept.append(ent)
+            continue
+        if not all(ent.start <= s.start and s.end <= ent.end for s in inside):
+            continue
+        if ent.label_ == "PERSON" and all(s.label_ != "PERSON" for s in inside):
+            # "Lithuanian President Gitanas Nauseda": the knowledge keeps "Lithuanian", the person is the tail
+            start = max(s.end for s in inside)
+            while start < ent.end and (ent.doc[start].lower_ in _TITLES or ent.doc[start].is_punct):
+                start += 1
+            if start < ent.end and _name_words(ent.doc[start : ent.end]):
+                kept.append(Span(ent.doc, start, ent.end, label="PERSON"))
+            continue
+        covered = {i for s in inside for i in range(s.start, s.end)}
+        own = [t for t in ent if t.i not in covered and t.lower_ not in _JOINERS and not t.is_punct]
+        if own and _name_words(own) and not any(t.lower_ in _TITLES for t in own):
+            kept.append(ent)
+            chosen = [s for s in chosen if s not in inside]
+    return sorted(kept + chosen, key=lambda s: s.start)
+
+
+def _name_words(tokens: Iterable[Any]) -> bool:
+    return all(t.text[:1].isupper() and t.lower_ not in _NOT_NAME for t in tokens)
+
+
+@registry.misc("tocsin.merge_ents.v1")
+def make_merge_ents() -> Any:
+    return merge_ents
 
 
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "prof", "prof."}
