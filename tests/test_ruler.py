@@ -7,7 +7,6 @@ from spacy.tokens import Doc, Span
 
 from tocsin.nlp.ruler import merge_ents
 
-
 _VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, is_punct)
 
 
