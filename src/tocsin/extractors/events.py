@@ -56,6 +56,16 @@ LIGHT_VERBS = {
     "file",
     "level",
     "send",
+    # agreements and duties: "reached a deal", "sealed an accord", "slapped tariffs"
+    "reach",
+    "conclude",
+    "clinch",
+    "seal",
+    "forge",
+    "secure",
+    "slap",
+    "levy",
+    "declare",
 }
 # Verbs whose subject suffers or perceives the event named by their object ("Ukraine faces shelling").
 UNDERGO_VERBS = {"face", "suffer", "endure", "undergo", "come under", "withstand"}
@@ -258,7 +268,9 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         sources, targets, recip = _verb_roles(tok, sense, idx)
     else:
         sources, targets, recip = _noun_roles(tok, sense, idx)
-    refined = _refine(tok, sense, cameo)
+    if "light" in sense.flags and not _light_object(tok):
+        return []
+    refined = _refine(tok, sense, cameo, k)
     if refined is None:
         return []
     cameo = refined
@@ -461,15 +473,30 @@ def _modifier_actor(m: Token, n: Token, idx: ActorIndex) -> str | None:
     return idx._add(proto, m, (m.i, m.i + 1))
 
 
-def _refine(tok: Token, sense: Trigger, cameo: str) -> str | None:
-    """Sharpen the CAMEO code from the trigger's object ("provide weapons" -> 072, "call for talks" -> 106)."""
+def _light_object(n: Token) -> bool:
+    """ "reached a deal", "a deal was reached": nouns such as "deal" name an event only as what a verb
+    of agreeing or imposing acts on, not in "under the deal" or "violated the agreement"."""
+    r, head, _ = governor(n)
+    return head.i != n.i and r in ("obj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS
+
+
+def _refine(tok: Token, sense: Trigger, cameo: str, k: Knowledge) -> str | None:
+    """Sharpen the CAMEO code from the trigger's object ("provide weapons" -> 072, "open fire" -> 190);
+    ``None`` when the object shows the word is no event ("provide a pretext", "open a shop")."""
     if "argobj" not in sense.flags:
         return cameo
-    objs = [c for r, c, _ in args(tok) if r in ("obj", "xcomp", "prep")]
+    objs = [c for r, c, _ in args(tok) if r in ("obj", "xcomp", "prep", "nsubjpass")]
     words = set()
     for o in objs:
         words.add(o.lemma_.lower())
         words.update(x.lemma_.lower() for x in o.subtree)
+    words.update(w[:-1] for w in list(words) if w.endswith("s"))  # lemmatizer misses on rare plurals
+    key = f"{sense.lemma} {sense.particle}" if sense.particle else sense.lemma
+    for wanted, code in k.trigger_objects.get(key, ()):
+        if wanted & words:
+            return code
+    if "objreq" in sense.flags:
+        return None
     root = cameo[:2]
     if root == "10":
         for w, code in _REQUEST_OBJECTS.items():

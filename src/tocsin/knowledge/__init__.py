@@ -90,6 +90,8 @@ class Knowledge:
     roles: dict[str, tuple[str, str]] = field(default_factory=dict)  # lemma phrase -> (sector, kind)
     cameo: dict[str, CameoCode] = field(default_factory=dict)
     triggers: dict[str, list[Trigger]] = field(default_factory=dict)  # lemma -> senses
+    # trigger lemma -> [(object lemmas, CAMEO)], first match wins
+    trigger_objects: dict[str, list[tuple[frozenset[str], str]]] = field(default_factory=dict)
 
     def country_of(self, text: str) -> str | None:
         """ISO3 for a country name, demonym or capital-as-metonym (case-insensitive)."""
@@ -218,6 +220,11 @@ def _load_lexicons(k: Knowledge) -> None:
             frozenset(f for f in flags.split(",") if f),
         )
         k.triggers.setdefault(lemma, []).append(t)
+    for cells in _rows("trigger_objects.tsv"):
+        trig, objects, code = (cells + [""] * 3)[:3]
+        if code not in k.cameo:
+            raise DataError(f"trigger_objects.tsv: {trig} uses CAMEO {code}, which cameo.tsv does not define")
+        k.trigger_objects.setdefault(trig, []).append((frozenset(w for w in objects.split(",") if w), code))
 
 
 @cache
