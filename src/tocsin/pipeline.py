@@ -18,9 +18,10 @@ from .extractors.actors import ActorIndex
 from .extractors.classify import classify_mentions
 from .extractors.counts import find_counts
 from .extractors.events import Mention, find_mentions
-from .extractors.factuality import Factuality, assess
+from .extractors.factuality import assess
 from .extractors.hygiene import layout
 from .extractors.places import Gazetteer, find_places
+from .extractors.stance import restate
 from .models import Actor, Article, Event, Evidence, Extraction, Place
 from .nlp import load_pipeline, parse
 
@@ -175,11 +176,11 @@ def _build_events(
             keys = [key for key in keys if key not in m.sources]
             claimed = keys[0] if keys else None
         status = fact.status
-        intent = _intent_code(m, code.code, fact, idx, claimed)
-        if intent is not None:
-            # "Portugal will support Turkey's bid": the promise is the asserted event (CAMEO 03x, AGREE)
-            code, status = k.cameo[intent], "asserted"
-            m = replace(m, cameo=intent, rule=f"{m.rule}+intent")
+        stance = restate(t, code.code, m.sources, fact, idx, claimed)
+        if stance is not None:
+            # "Portugal will support Turkey's bid": the promise is the asserted event (AGREE, CAMEO 03x)
+            code, status = k.cameo[stance.cameo], "asserted"
+            m = replace(m, cameo=stance.cameo, rule=f"{m.rule}{stance.tag}")
         sent = t.sent
         future = status == "future"
         date, precision, reason = _event_date(t, sent, article.published, future)
@@ -276,37 +277,6 @@ def _build_events(
             )
         )
     return events
-
-
-# Cues by which an actor commits itself; "expected" or "scheduled" are other people's forecasts.
-_COMMITMENT_CUES = {"will", "'ll", "shall", "would", "wo", "plan", "intend", "prepare", "decide", "vow", "aim"}
-# CAMEO root of a cooperative act -> its "express intent" code (CAMEO 03x)
-_INTENT_CODES = {
-    "050": "032", "051": "032", "052": "032", "054": "032", "056": "032", "057": "030",
-    "060": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
-    "070": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "033",
-    "080": "035", "081": "0351", "0811": "0351", "0812": "0351", "082": "0352", "083": "035", "0832": "035",
-    "0831": "035", "0841": "0353", "0842": "0353", "085": "0354", "086": "0355", "0861": "0355",
-    "0862": "0355", "0863": "0355", "087": "0356", "0871": "0356", "0872": "0356", "0873": "0356",
-    "0874": "0356", "045": "039",
-}  # fmt: skip
-
-
-def _intent_code(m: Mention, cameo: str, fact: Factuality, idx: ActorIndex, claimed: str | None) -> str | None:
-    """The CAMEO 03x code when a future cooperative act is its source's own commitment, else None.
-
-    A third party's forecast ("Russia will withdraw, US officials said") stays a future event.
-    """
-    if fact.status != "future" or not m.sources or cameo not in _INTENT_CODES:
-        return None
-    cue = (fact.cue or "").lower()
-    if cue not in _COMMITMENT_CUES and not any(cue.startswith(c) for c in ("plan", "intend", "prepar", "vow", "decid")):
-        return None
-    if claimed is not None:
-        speaker = idx.actor(claimed).country
-        if speaker is None or speaker not in {idx.actor(key).country for key in m.sources}:
-            return None
-    return _INTENT_CODES[cameo]
 
 
 def _rule_name(m: Mention) -> str:

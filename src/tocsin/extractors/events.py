@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from ..knowledge import Knowledge, Trigger
 from .actors import ActorIndex, Proto
+from .factuality import SPEECH
 from .hygiene import Layout
 from .syntax import args, governor, objects, particles, rel, subjects
 
@@ -213,12 +214,60 @@ def find_mentions(doc: Doc, idx: ActorIndex, k: Knowledge, lay: Layout) -> list[
     for sent in doc.sents:
         if not lay.in_body(sent.start_char, sent.end_char):
             continue
+        demanded: set[int] = set()
         for tok in sent:
+            m = _modal_demand(tok, idx, k)
+            if m is not None:
+                out.append(m)
+                demanded.add(tok.i)
+        for tok in sent:
+            if tok.i in demanded:
+                continue
             sense = match_trigger(tok, k)
             if sense is None or _is_content(tok, k) or _is_name_part(tok) or _is_descriptive(tok, sense, k):
                 continue
             out.extend(_mentions_for(tok, sense, idx, k))
     return out
+
+
+_OBLIGATION = {"must", "should", "ought"}
+# nouns that carry a demand made by the subject of their verb: "issued a reminder that Iraq must cooperate"
+_STATEMENT_NOUNS = {"reminder", "warning", "statement", "call", "message", "insistence", "demand", "appeal"}
+# CAMEO root of the act demanded -> the REQUEST code (10x) for demanding it
+_DEMAND_CODES = {
+    "03": "106", "04": "106", "045": "108", "05": "102", "06": "101", "07": "103", "08": "105",
+    "081": "1051", "0811": "1051", "0812": "1051", "082": "1052", "0831": "1041", "0841": "1053",
+    "0842": "1053", "085": "1054", "086": "1055", "0861": "1055", "0862": "1055", "0863": "1055",
+    "087": "1056", "0871": "1056", "0872": "1056", "0873": "1056", "0874": "1056",
+}  # fmt: skip
+
+
+def _modal_demand(v: Token, idx: ActorIndex, k: Knowledge) -> Mention | None:
+    """ "Chirac said Iraq must cooperate with the inspectors": a speaker's "X must/should do Y" is a
+    REQUEST from the speaker to X (CAMEO 10x after what is demanded), anchored at the saying."""
+    if v.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    modal = next((c for c in v.children if c.dep_.startswith("aux") and c.lower_ in _OBLIGATION), None)
+    if modal is None:
+        return None
+    addressees = [key for s in subjects(v) for key in idx.refer(s)]
+    r, head, _ = governor(v)
+    if not addressees or head.i == v.i or r not in ("ccomp", "acl", "parataxis", "conj"):
+        return None
+    if head.pos_ == "NOUN" and head.lemma_.lower() in _STATEMENT_NOUNS:
+        _, head, _ = governor(head)
+    if head.pos_ != "VERB" or head.lemma_.lower() not in SPEECH:
+        return None
+    speakers = [key for key in _verb_subject(head, idx) if key not in addressees]
+    if not speakers:
+        return None
+    sense = match_trigger(v, k)
+    wanted = _refine(v, sense, sense.cameo, k) if sense is not None else None
+    code = "100"
+    if wanted:
+        code = _DEMAND_CODES.get(wanted) or _DEMAND_CODES.get(wanted[:3]) or _DEMAND_CODES.get(wanted[:2]) or "100"
+    demand = Trigger(modal.lower_, None, "V", code, (), frozenset())
+    return Mention(head, demand, code, speakers, _dedupe(addressees), "lexicon+modal-demand")
 
 
 def _is_name_part(tok: Token) -> bool:
@@ -248,6 +297,11 @@ def _is_content(tok: Token, k: Knowledge) -> bool:
     """Skip triggers that only name what another event is about ("called for a ceasefire")."""
     if rel(tok) == "compound" and match_trigger(tok.head, k):
         return True
+    # "lifted the curfew", "halted aid": the object that typed its verb's event is part of that event
+    r, gov, _prep = governor(tok)
+    gov_sense = match_trigger(gov, k) if gov.i != tok.i else None
+    if gov_sense is not None and (hit := _table_match(gov, gov_sense, k)) is not None and hit[1].i == tok.i:
+        return True
     cur = tok
     for _ in range(3):
         r, gov, _prep = governor(cur)
@@ -274,6 +328,9 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     if refined is None:
         return []
     cameo = refined
+    if not targets and (hit := _table_match(tok, sense, k)) is not None and hit[1].pos_ == "NOUN":
+        # "cancelled a planned visit to Haiti": the target hangs on the object that typed the event
+        targets = [t for t in _noun_roles(hit[1], sense, idx)[1] if t not in sources]
     code = k.cameo[cameo]
     if sense.lemma == "warn" and (not targets or _same_country(sources, targets, idx)):
         return []
@@ -480,21 +537,40 @@ def _light_object(n: Token) -> bool:
     return head.i != n.i and r in ("obj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS
 
 
+def _table_match(tok: Token, sense: Trigger, k: Knowledge) -> tuple[str, Token] | None:
+    """The ``trigger_objects.tsv`` code met by the trigger's objects, and the object that met it."""
+    if "argobj" not in sense.flags:
+        return None
+    key = f"{sense.lemma} {sense.particle}" if sense.particle else sense.lemma
+    rows = k.trigger_objects.get(key)
+    if not rows:
+        return None
+    for r, o, _ in args(tok):
+        if r not in ("obj", "xcomp", "prep", "nsubjpass"):
+            continue
+        for x in [o, *(x for x in o.subtree if x.i != o.i)]:
+            low = x.lemma_.lower()
+            words = {low, low[:-1]} if low.endswith("s") else {low}  # the lemmatizer misses on rare plurals
+            for wanted, code in rows:
+                if wanted & words:
+                    return code, o
+    return None
+
+
 def _refine(tok: Token, sense: Trigger, cameo: str, k: Knowledge) -> str | None:
     """Sharpen the CAMEO code from the trigger's object ("provide weapons" -> 072, "open fire" -> 190);
     ``None`` when the object shows the word is no event ("provide a pretext", "open a shop")."""
     if "argobj" not in sense.flags:
         return cameo
+    hit = _table_match(tok, sense, k)
+    if hit is not None:
+        return hit[0]
     objs = [c for r, c, _ in args(tok) if r in ("obj", "xcomp", "prep", "nsubjpass")]
     words = set()
     for o in objs:
         words.add(o.lemma_.lower())
         words.update(x.lemma_.lower() for x in o.subtree)
     words.update(w[:-1] for w in list(words) if w.endswith("s"))  # lemmatizer misses on rare plurals
-    key = f"{sense.lemma} {sense.particle}" if sense.particle else sense.lemma
-    for wanted, code in k.trigger_objects.get(key, ()):
-        if wanted & words:
-            return code
     if "objreq" in sense.flags:
         return None
     root = cameo[:2]

@@ -185,6 +185,10 @@ def _governor(tok: Token, r: str, head: Token, prep: str | None, published: dt.d
         return "hypothetical", head.text
     if r == "prep" and lemma in _HYPO_FRAME:
         return "hypothetical", head.text
+    # condition: "unless the president agrees to step down"
+    mark = next((c for c in tok.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")), None)
+    if r == "advcl" and mark is not None:
+        return "hypothetical", mark.text
     # purpose clause: "to seek ways to de-escalate"
     to_clause = any(c.lower_ == "to" and c.dep_ in ("aux", "mark") for c in tok.children)
     if r in ("advcl", "xcomp", "acl") and to_clause and lemma != "be":
