@@ -169,8 +169,20 @@ def lexicon(k: Knowledge) -> _Lexicon:
     return lex
 
 
-def _pos_ok(sense: Trigger, tok: Token) -> bool:
+def _verbal(tok: Token) -> bool:
+    """A verb, or a participle the tagger took for an adjective although it heads a clause
+    ("Britain mobilized/ADJ army reservists")."""
     if tok.pos_ == "VERB":
+        return True
+    return (
+        tok.pos_ == "ADJ"
+        and tok.lower_.endswith(("ed", "en"))
+        and any(rel(c) in ("nsubj", "obj") for c in tok.children)
+    )
+
+
+def _pos_ok(sense: Trigger, tok: Token) -> bool:
+    if _verbal(tok):
         return "V" in sense.pos or ("N" in sense.pos and _nominal_gerund(tok))
     if tok.pos_ in ("NOUN", "PROPN"):
         return "N" in sense.pos
@@ -230,6 +242,7 @@ def find_mentions(doc: Doc, idx: ActorIndex, k: Knowledge, lay: Layout) -> list[
     return out
 
 
+_SETTING_PREPS = {"after", "before", "during", "following", "amid", "since", "until", "despite", "in", "at"}
 _OBLIGATION = {"must", "should", "ought"}
 # nouns that carry a demand made by the subject of their verb: "issued a reminder that Iraq must cooperate"
 _STATEMENT_NOUNS = {"reminder", "warning", "statement", "call", "message", "insistence", "demand", "appeal"}
@@ -304,8 +317,10 @@ def _is_content(tok: Token, k: Knowledge) -> bool:
         return True
     cur = tok
     for _ in range(3):
-        r, gov, _prep = governor(cur)
+        r, gov, prep = governor(cur)
         if gov.i == cur.i or r not in ("prep", "pobj", "obj", "xcomp", "conj", "ccomp", "pcomp"):
+            break
+        if prep in _SETTING_PREPS:  # "after calls with Macron, Putin pressed for talks": a setting, not content
             break
         sense = match_trigger(gov, k)
         if sense is not None and k.cameo[sense.cameo].type in ("REQUEST", "REJECT"):
@@ -318,7 +333,7 @@ def _is_content(tok: Token, k: Knowledge) -> bool:
 
 def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> list[Mention]:
     cameo = sense.cameo
-    if tok.pos_ == "VERB" and not _nominal_gerund(tok):
+    if _verbal(tok) and not _nominal_gerund(tok):
         sources, targets, recip = _verb_roles(tok, sense, idx)
     else:
         sources, targets, recip = _noun_roles(tok, sense, idx)

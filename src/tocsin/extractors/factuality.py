@@ -46,7 +46,7 @@ SPEECH = {
 }
 _FUTURE_AUX = {"will", "'ll", "shall", "would", "wo"}
 _MODAL = {"could", "may", "might", "can", "should", "must", "ought", "ca"}
-_FUTURE_GOV = {
+FUTURE_GOV = {
     "plan",
     "intend",
     "prepare",
@@ -60,7 +60,7 @@ _FUTURE_GOV = {
     "promise",
     "pledge",
 }
-_HYPO_GOV = {
+HYPO_GOV = {
     "want",
     "seek",
     "try",
@@ -179,9 +179,9 @@ def _own(t: Token, published: dt.date | None) -> tuple[str, str | None]:
 def _governor(tok: Token, r: str, head: Token, prep: str | None, published: dt.date | None) -> tuple[str, str | None]:
     lemma = head.lemma_.lower()
     complement = r in ("xcomp", "ccomp", "pcomp", "pobj", "acl", "obj", "prep")
-    if complement and lemma in _FUTURE_GOV:
+    if complement and lemma in FUTURE_GOV:
         return "future", head.text
-    if complement and lemma in _HYPO_GOV:
+    if complement and lemma in HYPO_GOV:
         return "hypothetical", head.text
     if r == "prep" and lemma in _HYPO_FRAME:
         return "hypothetical", head.text

@@ -93,6 +93,14 @@ class Knowledge:
     # trigger lemma -> [(object lemmas, CAMEO)], first match wins
     trigger_objects: dict[str, list[tuple[frozenset[str], str]]] = field(default_factory=dict)
 
+    def lemmas(self) -> frozenset[str]:
+        """Single-word lemmas the event lexicon and role words are keyed on."""
+        words = {w for t in self.triggers for w in t.split("-")}
+        words |= {w for senses in self.triggers.values() for s in senses if s.particle for w in s.particle.split()}
+        words |= {w for rows in self.trigger_objects.values() for objs, _ in rows for w in objs}
+        words |= {w for phrase in self.roles for w in phrase.split()}
+        return frozenset(words)
+
     def country_of(self, text: str) -> str | None:
         """ISO3 for a country name, demonym or capital-as-metonym (case-insensitive)."""
         key = _norm(text)

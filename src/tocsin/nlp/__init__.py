@@ -59,6 +59,12 @@ def _load(name: str, ruler: bool) -> Language:
     nlp.max_length = 20_000_000
     if "parser" in nlp.pipe_names and "tocsin_lines" not in nlp.pipe_names:
         nlp.add_pipe("tocsin_lines", before="parser")
+    if "tocsin_lemmas" not in nlp.pipe_names and any(
+        p in nlp.pipe_names for p in ("lemmatizer", "trainable_lemmatizer")
+    ):
+        from . import lemmas  # noqa: F401  (registers the factory)
+
+        nlp.add_pipe("tocsin_lemmas", last=True)
     if ruler and "ner" in nlp.pipe_names and "tocsin_ruler" not in nlp.pipe_names:
         from .ruler import add_ruler
 
