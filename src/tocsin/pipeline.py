@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from . import knowledge
 from .errors import InputError
@@ -22,6 +22,7 @@ from .extractors.factuality import assess
 from .extractors.hygiene import layout
 from .extractors.places import Gazetteer, find_places
 from .extractors.stance import restate
+from .extractors.syntax import governor
 from .models import Actor, Article, Event, Evidence, Extraction, Place
 from .nlp import load_pipeline, parse
 
@@ -204,6 +205,7 @@ def _build_events(
             rule=_rule_name(m),
         )
         conf = 0.55 + (0.15 if src else 0) + (0.1 if tgt else 0) + (0.05 if fact.cue is None else 0)
+        conf -= 0.08 * min(2, _background_depth(t))
         if m.score is not None:
             conf = 0.2 + 0.4 * m.score
         key = _merge_key(code.type, src, tgt, status, date)
@@ -277,6 +279,25 @@ def _build_events(
             )
         )
     return events
+
+
+_BACKGROUND_RELS = {"relcl", "acl", "advcl", "appos"}
+_SETTING_PREPS = {"after", "before", "during", "following", "amid", "since", "despite", "over"}
+
+
+def _background_depth(t: Token) -> int:
+    """How many relative, adverbial or time-setting clauses the trigger is buried in: "lifted a curfew
+    [in Montenegro where 28 people have been killed]" reports the lifting; the killing is background."""
+    depth = 0
+    tok = t
+    for _ in range(12):
+        r, head, prep = governor(tok)
+        if head.i == tok.i:
+            break
+        if r in _BACKGROUND_RELS or (r == "prep" and prep in _SETTING_PREPS):
+            depth += 1
+        tok = head
+    return depth
 
 
 def _rule_name(m: Mention) -> str:

@@ -26,6 +26,7 @@ LIGHT_VERBS = {
     "have",
     "conduct",
     "launch",
+    "tighten",
     "carry",
     "stage",
     "make",
@@ -295,6 +296,16 @@ def _is_name_part(tok: Token) -> bool:
 def _is_descriptive(tok: Token, sense: Trigger, k: Knowledge) -> bool:
     """Participles used as adjectives ("an alleged escalation", "occupied Donetsk", "forces deployed
     in Europe") describe a state rather than report an event; violent ones still count."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # "al-Qaeda's terror network", "aid workers": a noun modifying another noun names a kind of thing
+        head = tok.head
+        return (
+            rel(tok) == "compound"
+            and head.i > tok.i
+            and head.pos_ in ("NOUN", "PROPN")
+            and head.lemma_.lower() not in _CONTAINERS
+            and match_trigger(head, k) is None
+        )
     if tok.pos_ != "VERB":
         return False
     r = rel(tok)
@@ -303,6 +314,8 @@ def _is_descriptive(tok: Token, sense: Trigger, k: Knowledge) -> bool:
     return r == "acl" and tok.tag_ == "VBN" and k.cameo[sense.cameo].type not in ("ASSAULT", "COERCE")
 
 
+# nouns that carry the event of their modifier: "an aid convoy", "a sanctions package"
+_CONTAINERS = {"package", "convoy", "shipment", "campaign", "operation", "effort", "drive", "flight", "delivery"}
 _INTENT = ("ready", "willing", "agree", "promise", "pledge", "offer", "propose", "threaten", "blame")
 
 

@@ -57,6 +57,7 @@ FUTURE_GOV = {
     "decide",
     "agree",
     "vow",
+    "swear",
     "promise",
     "pledge",
 }

@@ -106,7 +106,7 @@ def args(tok: Token) -> Iterator[tuple[str, Token, str | None]]:
         elif (
             dep in ("advcl", "acl")
             and (m := case_of(c))
-            and m not in ("to", "that", "if", "because", "as", "while", "when")
+            and m not in ("to", "that", "if", "unless", "because", "as", "while", "when")
         ):
             yield "prep", c, m
         else:
@@ -124,7 +124,7 @@ def governor(tok: Token) -> tuple[str, Token, str | None]:
     if (
         dep in ("advcl", "acl")
         and (m := case_of(tok))
-        and m not in ("to", "that", "if", "because", "as", "while", "when")
+        and m not in ("to", "that", "if", "unless", "because", "as", "while", "when")
     ):
         return "prep", head, m
     return rel(tok), head, None

@@ -1,0 +1,186 @@
+"""Promises, threats, refusals, demands and terminated cooperation, on hand-built Docs (UD labels)."""
+
+import datetime as dt
+
+from conftest import make_doc
+
+from tocsin import knowledge
+from tocsin.extractors.actors import ActorIndex
+from tocsin.extractors.events import find_mentions
+from tocsin.extractors.factuality import assess
+from tocsin.extractors.hygiene import layout
+from tocsin.extractors.stance import restate
+from tocsin.nlp.lemmas import candidates, repair
+
+DAY = dt.date(2022, 2, 20)
+
+
+def coded(doc):
+    """(type, CAMEO, sources, targets, status, trigger) per mention, after the stance rules."""
+    k = knowledge.load()
+    idx = ActorIndex(doc, k, DAY)
+    out = []
+    for m in find_mentions(doc, idx, k, layout(doc.text)):
+        fact = assess(m.trigger, DAY)
+        claimed = None
+        if fact.speaker is not None:
+            keys = [key for key in idx.refer(fact.speaker) if key not in m.sources]
+            claimed = keys[0] if keys else None
+        cameo, status = m.cameo, fact.status
+        stance = restate(m.trigger, m.cameo, m.sources, fact, idx, claimed)
+        if stance is not None:
+            cameo, status = stance.cameo, "asserted"
+        out.append(
+            (
+                k.cameo[cameo].type,
+                cameo,
+                tuple(idx.actor(s).code for s in m.sources),
+                tuple(idx.actor(t).code for t in m.targets),
+                status,
+                m.trigger.text,
+            )
+        )
+    return out
+
+
+def test_own_future_attack_is_a_threat():
+    # Iran said it will attack Israel .
+    doc = make_doc(
+        [
+            ("Iran", "Iran", "PROPN", "NNP", 1, "nsubj"),
+            ("said", "say", "VERB", "VBD", 1, "ROOT"),
+            ("it", "it", "PRON", "PRP", 4, "nsubj"),
+            ("will", "will", "AUX", "MD", 4, "aux"),
+            ("attack", "attack", "VERB", "VB", 1, "ccomp"),
+            ("Israel", "Israel", "PROPN", "NNP", 4, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (5, 6, "GPE")],
+    )
+    assert coded(doc) == [("THREATEN", "1384", ("IRNGOV",), ("ISRGOV",), "asserted", "attack")]
+
+
+def test_third_party_forecast_stays_future():
+    # Britain said Russia will attack Ukraine .
+    doc = make_doc(
+        [
+            ("Britain", "Britain", "PROPN", "NNP", 1, "nsubj"),
+            ("said", "say", "VERB", "VBD", 1, "ROOT"),
+            ("Russia", "Russia", "PROPN", "NNP", 4, "nsubj"),
+            ("will", "will", "AUX", "MD", 4, "aux"),
+            ("attack", "attack", "VERB", "VB", 1, "ccomp"),
+            ("Ukraine", "Ukraine", "PROPN", "NNP", 4, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (2, 3, "GPE"), (5, 6, "GPE")],
+    )
+    assert coded(doc) == [("ASSAULT", "190", ("RUSGOV",), ("UKRGOV",), "future", "attack")]
+
+
+def test_will_not_accept_is_a_refusal():
+    # Syria will not accept refugees .
+    doc = make_doc(
+        [
+            ("Syria", "Syria", "PROPN", "NNP", 3, "nsubj"),
+            ("will", "will", "AUX", "MD", 3, "aux"),
+            ("not", "not", "PART", "RB", 3, "advmod"),
+            ("accept", "accept", "VERB", "VB", 3, "ROOT"),
+            ("refugees", "refugee", "NOUN", "NNS", 3, "obj"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+        ents=[(0, 1, "GPE")],
+    )
+    assert coded(doc) == [("REJECT", "121", ("SYRGOV",), ("---REF",), "asserted", "accept")]
+
+
+def test_did_not_meet_is_no_refusal():
+    # Putin did not meet Macron . (a fact about a meeting, not a decision)
+    doc = make_doc(
+        [
+            ("Putin", "Putin", "PROPN", "NNP", 3, "nsubj"),
+            ("did", "do", "AUX", "VBD", 3, "aux"),
+            ("not", "not", "PART", "RB", 3, "advmod"),
+            ("meet", "meet", "VERB", "VB", 3, "ROOT"),
+            ("Macron", "Macron", "PROPN", "NNP", 3, "obj"),
+        ],
+        ents=[(0, 1, "PERSON"), (4, 5, "PERSON")],
+    )
+    assert [(t, s) for t, _, _, _, s, _ in coded(doc)] == [("CONSULT", "negated")]
+
+
+def test_must_clause_is_a_demand_from_the_speaker():
+    # France said Iran must release the prisoners .
+    doc = make_doc(
+        [
+            ("France", "France", "PROPN", "NNP", 1, "nsubj"),
+            ("said", "say", "VERB", "VBD", 1, "ROOT"),
+            ("Iran", "Iran", "PROPN", "NNP", 4, "nsubj"),
+            ("must", "must", "AUX", "MD", 4, "aux"),
+            ("release", "release", "VERB", "VB", 1, "ccomp"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("prisoners", "prisoner", "NOUN", "NNS", 4, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (2, 3, "GPE")],
+    )
+    # one event, anchored at the saying; the demanded release is its content, not an event of its own
+    assert coded(doc) == [("REQUEST", "1053", ("FRAGOV",), ("IRNGOV",), "asserted", "said")]
+
+
+def test_halted_aid_is_a_sanction_with_the_aid_recipient_as_target():
+    # Japan halted aid to Serbia .
+    doc = make_doc(
+        [
+            ("Japan", "Japan", "PROPN", "NNP", 1, "nsubj"),
+            ("halted", "halt", "VERB", "VBD", 1, "ROOT"),
+            ("aid", "aid", "NOUN", "NN", 1, "obj"),
+            ("to", "to", "ADP", "IN", 4, "case"),
+            ("Serbia", "Serbia", "PROPN", "NNP", 2, "nmod"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (4, 5, "GPE")],
+    )
+    assert coded(doc) == [("SANCTION", "162", ("JPNGOV",), ("SRBGOV",), "asserted", "halted")]
+
+
+def test_unless_clause_is_hypothetical():
+    # Greece will boycott the talks unless Turkey agrees .
+    doc = make_doc(
+        [
+            ("Greece", "Greece", "PROPN", "NNP", 2, "nsubj"),
+            ("will", "will", "AUX", "MD", 2, "aux"),
+            ("boycott", "boycott", "VERB", "VB", 2, "ROOT"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("talks", "talk", "NOUN", "NNS", 2, "obj"),
+            ("unless", "unless", "SCONJ", "IN", 7, "mark"),
+            ("Turkey", "Turkey", "PROPN", "NNP", 7, "nsubj"),
+            ("agrees", "agree", "VERB", "VBZ", 2, "advcl"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (6, 7, "GPE")],
+    )
+    out = {(t, st) for t, _, _, _, st, _ in coded(doc)}
+    assert ("THREATEN", "asserted") in out
+    assert ("AGREE", "hypothetical") in out
+
+
+def test_lemma_candidates_follow_english_inflection():
+    assert "cancel" in candidates("cancelled")
+    assert "halt" in candidates("halted")
+    assert "blame" in candidates("blamed")
+    assert "deny" in candidates("denied")
+    assert "stop" in candidates("stopping")
+    assert candidates("red") == []
+
+
+def test_repair_only_replaces_with_known_lemmas():
+    doc = make_doc(
+        [
+            ("He", "he", "PRON", "PRP", 1, "nsubj"),
+            ("insisted", "insiste", "VERB", "VBD", 1, "ROOT"),
+            ("and", "and", "CCONJ", "CC", 3, "cc"),
+            ("frobbed", "frobbe", "VERB", "VBD", 1, "conj"),
+        ]
+    )
+    repair(doc, frozenset({"insist"}))
+    assert [t.lemma_ for t in doc] == ["he", "insist", "and", "frobbe"]
