@@ -96,7 +96,8 @@ def score_gsr(path: Path, *, limit: int | None = None) -> dict[str, Any]:
             if not want:
                 continue
             role_total[role] += 1
-            got = {a.country or a.org or "" for a in ours}
+            # the GSR writes organisations CAMEO-style ("IGOUNO"): compare their three-letter prefix
+            got = {a.country or (a.code or "")[:3] for a in ours}
             if want & got:
                 role_hits[role] += 1
     result = macro_f1(pairs)

@@ -43,7 +43,7 @@ _COLLECTIVE = {
     "supporter",
     "member",
 }
-_MOD_DEPS = {"amod", "compound", "poss", "nmod", "nmod:poss", "npadvmod", "nummod", "det"}
+_MOD_DEPS = {"amod", "compound", "nmod:desc", "poss", "nmod", "nmod:poss", "npadvmod", "nummod", "det"}
 
 
 @dataclass
@@ -372,7 +372,7 @@ class ActorIndex:
                     )
                 sector = role[0] if role else None
                 return Proto(name=text, country=country, sector=sector, org=None, kind="org", rule="ner-org")
-            if ent.label_ == "NORP" and h.pos_ in ("PROPN", "NOUN") and h.dep_ not in ("amod", "compound"):
+            if ent.label_ == "NORP" and h.pos_ in ("PROPN", "NOUN") and rel(h) not in ("amod", "compound"):
                 iso = k.demonyms.get(_norm(text))
                 if iso:
                     return Proto(
@@ -656,6 +656,9 @@ def _phrase_span(h: Token) -> tuple[int, int]:
     ent = _ent_of(h)
     if ent is not None:
         start, end = min(start, ent.start), max(end, ent.end)
+    doc = h.doc
+    while start < h.i and (doc[start].pos_ in ("ADP", "PUNCT", "CCONJ") or doc[start].dep_ == "case"):
+        start += 1  # a misattached preposition ("to war-torn Mozambique") is not part of the name
     return start, end
 
 

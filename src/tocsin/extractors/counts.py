@@ -224,7 +224,7 @@ def _actor_for(noun: Token, idx: ActorIndex) -> list[str]:
     if keys:
         return keys
     for c in noun.children:
-        if c.dep_ in ("amod", "compound", "poss"):
+        if c.dep_ in ("amod", "compound", "nmod:desc", "poss"):
             iso, org = idx._country_org_of(c)
             if iso or org:
                 for key, b in idx.actors.items():

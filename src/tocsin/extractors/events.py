@@ -72,6 +72,7 @@ LIGHT_VERBS = {
 # Verbs whose subject suffers or perceives the event named by their object ("Ukraine faces shelling").
 UNDERGO_VERBS = {"face", "suffer", "endure", "undergo", "come under", "withstand"}
 _REQUESTS = {"REQUEST"}
+_OWN = {"its", "their", "his", "her", "our", "own"}
 _RECIP_WORDS = {"each", "both", "other", "one another", "each other"}
 _WEAPON_MODES = {
     "artillery": "heavy-weapons",
@@ -356,6 +357,9 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     if refined is None:
         return []
     cameo = refined
+    if not targets and (sense.lemma in _INTENT or k.cameo[cameo].type in ("AGREE", "REQUEST", "REJECT")):
+        # "promised to continue military aid to Mozambique": the promised act names the target
+        targets = [t for t in _content_targets(tok, idx, k) if t not in sources]
     if not targets and (hit := _table_match(tok, sense, k)) is not None and hit[1].pos_ == "NOUN":
         # "cancelled a planned visit to Haiti": the target hangs on the object that typed the event
         targets = [t for t in _noun_roles(hit[1], sense, idx)[1] if t not in sources]
@@ -382,6 +386,22 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     return [Mention(tok, sense, cameo, sources, targets, "lexicon+dep", mode)]
 
 
+def _content_targets(tok: Token, idx: ActorIndex, k: Knowledge) -> list[str]:
+    """Targets of the first event named in the complement of ``tok``, nearest the trigger first."""
+    frontier = [c for c in tok.children if rel(c) in ("xcomp", "obj", "ccomp", "prep")]
+    for _ in range(3):
+        nxt: list[Token] = []
+        for c in frontier:
+            sense = match_trigger(c, k)
+            if sense is not None:
+                roles = _verb_roles(c, sense, idx) if _verbal(c) else _noun_roles(c, sense, idx)
+                if roles[1]:
+                    return roles[1]
+            nxt.extend(c.children)
+        frontier = nxt
+    return []
+
+
 def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], list[str], bool]:
     sources: list[str] = []
     targets: list[str] = []
@@ -399,7 +419,8 @@ def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
         elif r in ("obj", "iobj"):
             if c.lower_ in _RECIP_WORDS:
                 recip = True
-            else:
+            elif not any(rel(p) == "poss" and p.lower_ in _OWN for p in c.children):
+                # "withdraw its troops from Lebanon": the actor's own forces are not its target
                 targets += idx.refer(c)
         elif r == "prep" and prep and (prep in sense.target_preps or (prep == "for" and sense.particle == "for")):
             if c.lower_ in _RECIP_WORDS:

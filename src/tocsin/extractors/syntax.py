@@ -32,6 +32,12 @@ _REL = {
     "appos": "appos",
     "amod": "amod",
     "compound": "compound",
+    # GUM's descriptive modifier: "Defence Secretary" in "British Defence Secretary Tom King"
+    "nmod:desc": "compound",
+    "nmod:unmarked": "npmod",
+    "obl:unmarked": "npmod",
+    "advcl:relcl": "relcl",
+    "det:predet": "det",
     "nummod": "nummod",
     "det": "det",
     "npadvmod": "npmod",
