@@ -388,7 +388,11 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
 
 def _content_targets(tok: Token, idx: ActorIndex, k: Knowledge) -> list[str]:
     """Targets of the first event named in the complement of ``tok``, nearest the trigger first."""
-    frontier = [c for c in tok.children if rel(c) in ("xcomp", "obj", "ccomp", "prep")]
+    frontier = [
+        c
+        for c in tok.children
+        if rel(c) in ("xcomp", "obj", "ccomp") or (rel(c) == "prep" and governor(c)[2] not in _SETTING_PREPS)
+    ]
     for _ in range(3):
         nxt: list[Token] = []
         for c in frontier:
@@ -460,11 +464,9 @@ def _inherit_subject(v: Token, idx: ActorIndex) -> tuple[list[str], bool]:
             keys = idx.refer(head)
             if keys:
                 return keys, False
-        if r in ("xcomp", "prep") and head.lemma_ in _OBJECT_CONTROL:
-            for o in objects(head):
-                keys = idx.refer(o)
-                if keys:
-                    return keys, False
+        if r in ("xcomp", "prep") and head.lemma_ in _OBJECT_CONTROL and objects(head):
+            # "blamed the other for shelling": the object is the agent, even one no actor stands for
+            return _dedupe([key for o in objects(head) for key in idx.refer(o)]), False
         recip = any(c.lower_ in _RECIP_WORDS for c in subjects(head))
         keys = [key for c in subjects(head) if c.lower_ not in _RECIP_WORDS for key in idx.refer(c)]
         if keys or any(c.lower_ not in _RECIP_WORDS for c in subjects(head)):
