@@ -140,3 +140,37 @@ def test_imminent_invasion_is_future_not_asserted():
     )
     # UD makes the adjective the head and the copula its dependent
     assert mentions(doc) == [("ASSAULT", ("RUSGOV",), ("UKRGOV",), "future")]
+
+
+def test_possessor_of_a_non_actor_object_is_the_target():
+    # Portugal supports Turkey 's bid .
+    doc = make_doc(
+        [
+            ("Portugal", "Portugal", "PROPN", "NNP", 1, "nsubj"),
+            ("supports", "support", "VERB", "VBZ", 1, "ROOT"),
+            ("Turkey", "Turkey", "PROPN", "NNP", 4, "nmod:poss"),
+            ("'s", "'s", "PART", "POS", 2, "case"),
+            ("bid", "bid", "NOUN", "NN", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (2, 3, "GPE")],
+    )
+    assert mentions(doc) == [("SUPPORT", ("PRTGOV",), ("TURGOV",), "asserted")]
+
+
+def test_country_where_a_curfew_is_lifted_is_the_target():
+    # Serbia lifted the curfew in Montenegro .
+    doc = make_doc(
+        [
+            ("Serbia", "Serbia", "PROPN", "NNP", 1, "nsubj"),
+            ("lifted", "lift", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("curfew", "curfew", "NOUN", "NN", 1, "obj"),
+            ("in", "in", "ADP", "IN", 5, "case"),
+            ("Montenegro", "Montenegro", "PROPN", "NNP", 3, "nmod"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (5, 6, "GPE")],
+    )
+    # one CONCEDE event: the curfew is what was lifted, not a second (coercive) event
+    assert mentions(doc) == [("CONCEDE", ("SRBGOV",), ("MNEGOV",), "asserted")]

@@ -360,6 +360,8 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     if not targets and (sense.lemma in _INTENT or k.cameo[cameo].type in ("AGREE", "REQUEST", "REJECT")):
         # "promised to continue military aid to Mozambique": the promised act names the target
         targets = [t for t in _content_targets(tok, idx, k) if t not in sources]
+    if not targets and k.cameo[cameo].type in _PLACE_TARGET_TYPES:
+        targets = [t for t in _place_target(tok, idx) if t not in sources]
     if not targets and (hit := _table_match(tok, sense, k)) is not None and hit[1].pos_ == "NOUN":
         # "cancelled a planned visit to Haiti": the target hangs on the object that typed the event
         targets = [t for t in _noun_roles(hit[1], sense, idx)[1] if t not in sources]
@@ -384,6 +386,23 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     if code.type == "CONSULT":
         idx.note_pair(tok.i, sources + targets)
     return [Mention(tok, sense, cameo, sources, targets, "lexicon+dep", mode)]
+
+
+# Acts done to a country by acting on its territory: "Serbia lifted a curfew in Montenegro". Meetings and
+# deployments happen in a place without being aimed at it.
+_PLACE_TARGET_TYPES = {"CONCEDE", "RETREAT", "COERCE", "AID", "SANCTION", "ASSAULT"}
+
+
+def _place_target(tok: Token, idx: ActorIndex) -> list[str]:
+    """The country named by an "in X" phrase of the trigger or of its object."""
+    holders = [tok] + [c for c in tok.children if rel(c) == "obj"]
+    for h in holders:
+        for r, c, prep in args(h):
+            if r == "prep" and prep in ("in", "inside", "across", "into"):
+                keys = [key for key in idx.refer(c) if idx.actors[key].kind == "state"]
+                if keys:
+                    return keys
+    return []
 
 
 def _content_targets(tok: Token, idx: ActorIndex, k: Knowledge) -> list[str]:
@@ -425,7 +444,11 @@ def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
                 recip = True
             elif not any(rel(p) == "poss" and p.lower_ in _OWN for p in c.children):
                 # "withdraw its troops from Lebanon": the actor's own forces are not its target
-                targets += idx.refer(c)
+                keys = idx.refer(c)
+                if not keys:
+                    # "support Turkey's efforts": whose efforts they are is who is supported
+                    keys = [key for p in c.children if rel(p) == "poss" for key in idx.refer(p)]
+                targets += keys
         elif r == "prep" and prep and (prep in sense.target_preps or (prep == "for" and sense.particle == "for")):
             if c.lower_ in _RECIP_WORDS:
                 recip = True
