@@ -206,6 +206,8 @@ def _build_events(
         )
         conf = 0.55 + (0.15 if src else 0) + (0.1 if tgt else 0) + (0.05 if fact.cue is None else 0)
         conf -= 0.08 * min(2, _background_depth(t))
+        if fact.speaker is not None and fact.speaker.head.lemma_ in _CONTESTED:
+            conf -= 0.1  # only one side's allegation ("accused Kyiv of shelling")
         if m.score is not None:
             conf = 0.2 + 0.4 * m.score
         key = _merge_key(code.type, src, tgt, status, date)
@@ -281,6 +283,7 @@ def _build_events(
     return events
 
 
+_CONTESTED = {"accuse", "allege", "claim", "blame", "charge"}
 _BACKGROUND_RELS = {"relcl", "acl", "advcl", "appos"}
 _SETTING_PREPS = {"after", "before", "during", "following", "amid", "since", "despite", "over"}
 

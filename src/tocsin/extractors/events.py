@@ -72,6 +72,7 @@ LIGHT_VERBS = {
 # Verbs whose subject suffers or perceives the event named by their object ("Ukraine faces shelling").
 UNDERGO_VERBS = {"face", "suffer", "endure", "undergo", "come under", "withstand"}
 _REQUESTS = {"REQUEST"}
+_JOINT = {"joint", "combined", "bilateral", "multinational"}
 _OWN = {"its", "their", "his", "her", "our", "own"}
 _RECIP_WORDS = {"each", "both", "other", "one another", "each other"}
 _WEAPON_MODES = {
@@ -357,6 +358,8 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     if refined is None:
         return []
     cameo = refined
+    if cameo.startswith("15") and any(c.lower_ in _JOINT for c in tok.children if rel(c) == "amod"):
+        cameo = "062"  # "a joint military exercise" is military cooperation between its parties
     if not targets and (sense.lemma in _INTENT or k.cameo[cameo].type in ("AGREE", "REQUEST", "REJECT")):
         # "promised to continue military aid to Mozambique": the promised act names the target
         targets = [t for t in _content_targets(tok, idx, k) if t not in sources]
