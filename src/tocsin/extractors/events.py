@@ -358,6 +358,9 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     if refined is None:
         return []
     cameo = refined
+    if k.cameo[cameo].type == "MOBILIZE":
+        # "sent troops to the border": the forces moved are the means, not the target
+        targets = [t for t in targets if idx.actors[t].sector not in ("MIL", "POL")]
     if cameo.startswith("15") and any(c.lower_ in _JOINT for c in tok.children if rel(c) == "amod"):
         cameo = "062"  # "a joint military exercise" is military cooperation between its parties
     if not targets and (sense.lemma in _INTENT or k.cameo[cameo].type in ("AGREE", "REQUEST", "REJECT")):
