@@ -174,3 +174,21 @@ def test_country_where_a_curfew_is_lifted_is_the_target():
     )
     # one CONCEDE event: the curfew is what was lifted, not a second (coercive) event
     assert mentions(doc) == [("CONCEDE", ("SRBGOV",), ("MNEGOV",), "asserted")]
+
+
+def test_relative_pronoun_stands_for_its_noun():
+    # Ukraine , which was attacked by Russia , protested
+    doc = make_doc(
+        [
+            ("Ukraine", "Ukraine", "PROPN", "NNP", 7, "nsubj"),
+            (",", ",", "PUNCT", ",", 0, "punct"),
+            ("which", "which", "PRON", "WDT", 4, "nsubj:pass"),
+            ("was", "be", "AUX", "VBD", 4, "aux:pass"),
+            ("attacked", "attack", "VERB", "VBN", 0, "acl:relcl"),
+            ("by", "by", "ADP", "IN", 6, "case"),
+            ("Russia", "Russia", "PROPN", "NNP", 4, "obl:agent"),
+            ("protested", "protest", "VERB", "VBD", 7, "ROOT"),
+        ],
+        ents=[(0, 1, "GPE"), (6, 7, "GPE")],
+    )
+    assert ("ASSAULT", ("RUSGOV",), ("UKRGOV",), "asserted") in mentions(doc)

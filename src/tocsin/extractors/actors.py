@@ -558,7 +558,9 @@ class ActorIndex:
         if low in _PLURAL:
             pair_at = max((i for i, _ in self._pairs if i < tok.i), default=-1)
             for i, key in reversed(self._order):
-                if i < tok.i and self.actors[key].kind in ("group", "state", "org") and i > pair_at:
+                # "they" stands for people, rarely one country or body ("it"): "They were jailed" after
+                # "the UK's biggest miscarriage of justice" is not the UK
+                if i < tok.i and self.actors[key].kind == "group" and i > pair_at:
                     return [key]
             return self._last_pair(tok)
         if low in _NEUTER:
@@ -657,7 +659,7 @@ def _phrase_span(h: Token) -> tuple[int, int]:
     if ent is not None:
         start, end = min(start, ent.start), max(end, ent.end)
     doc = h.doc
-    while start < h.i and (doc[start].pos_ in ("ADP", "PUNCT", "CCONJ") or doc[start].dep_ == "case"):
+    while start < h.i and (doc[start].pos_ in ("ADP", "PUNCT", "CCONJ", "ADV") or doc[start].dep_ == "case"):
         start += 1  # a misattached preposition ("to war-torn Mozambique") is not part of the name
     return start, end
 

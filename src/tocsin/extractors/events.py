@@ -72,6 +72,7 @@ LIGHT_VERBS = {
 # Verbs whose subject suffers or perceives the event named by their object ("Ukraine faces shelling").
 UNDERGO_VERBS = {"face", "suffer", "endure", "undergo", "come under", "withstand"}
 _REQUESTS = {"REQUEST"}
+_RELATIVE = {"who", "whom", "which", "that"}
 _JOINT = {"joint", "combined", "bilateral", "multinational"}
 _OWN = {"its", "their", "his", "her", "our", "own"}
 _RECIP_WORDS = {"each", "both", "other", "one another", "each other"}
@@ -436,6 +437,8 @@ def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
     targets: list[str] = []
     recip = False
     for r, c, prep in args(v):
+        if c.lower_ in _RELATIVE and rel(v) == "relcl":
+            c = v.head  # "Conlon, who was convicted": the relative pronoun is the noun it follows
         if r == "nsubj":
             if c.lower_ in _RECIP_WORDS:
                 recip = True
@@ -462,7 +465,8 @@ def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
         elif r in ("ccomp", "xcomp") and sense.cameo.startswith("10"):
             for g in subjects(c) + [x for x in c.children if rel(x) == "nsubjpass"]:
                 targets += idx.refer(g)
-    if not sources:
+    relative_role = rel(v) == "relcl" and any(c.lower_ in _RELATIVE for c in v.children)
+    if not sources and not relative_role:
         sources, inherited_recip = _inherit_subject(v, idx)
         recip = recip or inherited_recip
     if recip and sources and not targets:
