@@ -72,13 +72,29 @@ def _load(name: str, ruler: bool) -> Language:
     return nlp
 
 
+# After these a new sentence may begin; news prose ends its sentences with punctuation.
+_SENT_FINAL = {".", "!", "?", ":", ";", "”", "’", '"', "'", ")", "…", "...", "»"}
+# A run this long without punctuation is not prose (a list, a transcript): let the parser cut it.
+_MAX_RUN = 120
+
+
 @Language.component("tocsin_lines")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: news paragraphs and headings never share a sentence."""
+    """Start a sentence after every line break (news paragraphs and headings never share a sentence) and
+    nowhere else but after sentence-final punctuation, so the parser cannot cut a clause off at
+    "… diplomatic efforts Sunday | to avert all-out war"."""
     line_start = True
+    run = 0
     for tok in doc:
         if tok.i and line_start:
             tok.is_sent_start = True
+            run = 0
+        elif tok.i and doc[tok.i - 1].text not in _SENT_FINAL and not doc[tok.i - 1].is_space and run < _MAX_RUN:
+            if tok.is_sent_start is None:
+                tok.is_sent_start = False
+        else:
+            run = 0
+        run += 1
         if line_start and tok.is_upper and tok.is_alpha:
             _close_dateline(doc, tok.i)
         line_start = "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
