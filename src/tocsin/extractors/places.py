@@ -118,6 +118,17 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
             continue
         if lay.trailer_start is not None and ent.start_char >= lay.trailer_start:
             continue
+        town_text, _, country_text = ent.text.rpartition(",")
+        town_text, country_text = town_text.rstrip(), country_text.lstrip()
+        if town_text and k.country_of(country_text):
+            # one entity "Gorlovka, Ukraine": the town, resolved within the country named after it
+            s0, s1 = ent.start_char, ent.start_char + len(town_text)
+            weights = {**context, k.country_of(country_text) or "": 99.0}
+            town = resolve(town_text, s0, s1, gaz, k, weights, region=False)
+            s2 = ent.end_char - len(country_text)
+            nation = resolve(country_text, s2, ent.end_char, gaz, k, context, region=False)
+            places.extend(p for p in (town, nation) if p is not None)
+            continue
         place = resolve(ent.text, ent.start_char, ent.end_char, gaz, k, context, region=_is_region(ent))
         if place is not None:
             places.append(place)
@@ -135,8 +146,15 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         if not lay.in_body(tok.idx, tok.idx + len(tok)):
             continue
         r, head, prep = governor(tok)
+        # "fled from Gorlovka, Ukraine": a name followed by its country is a place in that country
+        country_after = (
+            k.country_of(doc[tok.i + 2].text)
+            if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and doc[tok.i + 2].pos_ == "PROPN"
+            else None
+        )
         evidence = (
-            prep in _LOCATIVE
+            country_after is not None
+            or prep in _LOCATIVE
             or (r == "conj" and (head.i in found_heads or governor(head)[2] in _LOCATIVE))
             or (tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_.lower() in _REGION_WORDS)
         )
@@ -149,7 +167,9 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         if (span.start_char, span.end_char) in seen or k.leader(span.text, None) is not None:
             continue
         place = resolve(span.text, span.start_char, span.end_char, gaz, k, context, region=_is_region(span))
-        if place is not None and place.country in context:
+        if place is not None and (
+            place.country in context if country_after is None else place.country == country_after
+        ):
             places.append(
                 Place(**{**_as_kwargs(place), "rule": place.rule + "+propn", "confidence": place.confidence * 0.8})
             )
