@@ -632,7 +632,9 @@ def _table_match(tok: Token, sense: Trigger, k: Knowledge) -> tuple[str, Token] 
     for r, o, _ in args(tok):
         if r not in ("obj", "xcomp", "prep", "nsubjpass"):
             continue
-        for x in [o, *(x for x in o.subtree if x.i != o.i)]:
+        # a compound names the kind ("ceasefire agreement" is a ceasefire), then the head, then the rest
+        kinds = [c for c in o.children if rel(c) == "compound"]
+        for x in [*kinds, o, *(x for x in o.subtree if x.i != o.i and x not in kinds)]:
             low = x.lemma_.lower()
             words = {low, low[:-1]} if low.endswith("s") else {low}  # the lemmatizer misses on rare plurals
             for wanted, code in rows:
