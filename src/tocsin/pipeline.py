@@ -254,6 +254,14 @@ def _build_events(
         for key in order
         if groups[key]["src"] or groups[key]["tgt"] or groups[key]["evidence"][0].sentence not in with_actors
     ]
+    # in reading order of sentences; within a sentence the event it reports (asserted, surest) comes first
+    order.sort(
+        key=lambda key: (
+            groups[key]["evidence"][0].sentence,
+            groups[key]["status"] != "asserted",
+            -groups[key]["confidence"],
+        )
+    )
     for n, key in enumerate(order, 1):
         g = groups[key]
         code = g["cameo"]
