@@ -95,6 +95,7 @@ def main() -> None:
         "binary_reported_by_name": "binary.bin" in (second.stdout + second.stderr),
         "pound_sign_decoded": bool(pound),
         "second_run_exit": second.returncode,
+        "third_run_exit": third.returncode,
         "tail_of_second_run": (second.stdout + second.stderr).strip().splitlines()[-3:],
     }
     print(json.dumps(report, indent=1, ensure_ascii=False))
