@@ -22,7 +22,7 @@ from .extractors.factuality import assess
 from .extractors.hygiene import layout
 from .extractors.places import Gazetteer, find_places
 from .extractors.stance import restate
-from .extractors.syntax import governor
+from .extractors.syntax import governor, sentence
 from .models import Actor, Article, Event, Evidence, Extraction, Place
 from .nlp import load_pipeline, parse
 
@@ -136,7 +136,7 @@ def extract_doc(article: Article, doc: Doc, *, model: str = "") -> Extraction:
     gaz = Gazetteer.load()
     places, dateline = find_places(doc, lay, gaz, k)
     mentions = find_mentions(doc, idx, k, lay)
-    covered = {m.trigger.sent.start for m in mentions}
+    covered = {sentence(m.trigger).start for m in mentions}
     mentions += classify_mentions(doc, idx, k, lay, covered)
     events = _build_events(doc, mentions, idx, k, article, places, dateline)
     quotes = quotes_mod.find_quotes(doc, idx, lay)
@@ -182,7 +182,7 @@ def _build_events(
             # "Portugal will support Turkey's bid": the promise is the asserted event (AGREE, CAMEO 03x)
             code, status = k.cameo[stance.cameo], "asserted"
             m = replace(m, cameo=stance.cameo, rule=f"{m.rule}{stance.tag}")
-        sent = t.sent
+        sent = sentence(t)
         future = status == "future"
         date, precision, reason = _event_date(t, sent, article.published, future)
         if (
@@ -340,7 +340,7 @@ def _event_date(t, sent, published: dt.date | None, future: bool) -> tuple[str |
 
 
 def _event_location(t, places: list[Place], dateline: Place | None) -> tuple[Place | None, str | None, str | None]:
-    sent = t.sent
+    sent = sentence(t)
     in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char and p.feature != "country"]
     if in_sent:
         best = min(in_sent, key=lambda p: abs(p.start - t.idx))

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import Knowledge
 from ..models import Actor
-from .syntax import args, rel, subjects
+from .syntax import args, rel, sentence, subjects
 
 ACTOR_ENTS = {"PERSON", "GPE", "ORG", "NORP", "LOC"}
 _MALE = {"he", "him", "his", "himself"}
@@ -502,14 +502,22 @@ class ActorIndex:
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             return []
         start = end = tok.i
-        while start > tok.sent.start and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].text[:1].isupper():
+        while (
+            start > sentence(tok).start
+            and self.doc[start - 1].pos_ == "PROPN"
+            and self.doc[start - 1].text[:1].isupper()
+        ):
             start -= 1
-        while end + 1 < tok.sent.end and self.doc[end + 1].pos_ == "PROPN" and self.doc[end + 1].text[:1].isupper():
+        while (
+            end + 1 < sentence(tok).end and self.doc[end + 1].pos_ == "PROPN" and self.doc[end + 1].text[:1].isupper()
+        ):
             end += 1
         name = self.doc[start : end + 1].text
         if self.k.country_names.get(_norm(name)) or self.k.org(name) or self.k.seats.get(_norm(name)):
             return []
-        before = [t for t in self.doc[max(tok.sent.start, start - 4) : start] if t.pos_ in ("NOUN", "ADJ", "PROPN")]
+        before = [
+            t for t in self.doc[max(sentence(tok).start, start - 4) : start] if t.pos_ in ("NOUN", "ADJ", "PROPN")
+        ]
         role = self._role(self.doc[start], before, person=True)
         country = next((c for c in (self._country_org_of(t)[0] for t in before) if c), None)
         occupation = any(t.pos_ == "NOUN" for t in before)
@@ -571,7 +579,7 @@ class ActorIndex:
 
     def _cataphor(self, tok: Token) -> str | None:
         """ "During his first discussion ..., Putin said": a fronted possessive points forward."""
-        sent = tok.sent
+        sent = sentence(tok)
         root = sent.root
         if tok.i >= root.i:
             return None
@@ -633,12 +641,17 @@ def _title_of_name(tok: Token) -> bool:
 
 
 def _ent_of(tok: Token) -> Span | None:
+    """The entity ``tok`` is part of, found from its IOB tags (constant time in the document length)."""
     if not tok.ent_type_:
         return None
-    for ent in tok.sent.ents if tok.doc.has_annotation("SENT_START") else tok.doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return ent
-    return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def _modifiers(h: Token) -> list[Token]:

@@ -16,7 +16,7 @@ from ..knowledge import Knowledge, Trigger
 from .actors import ActorIndex, Proto
 from .factuality import SPEECH
 from .hygiene import Layout
-from .syntax import args, governor, objects, particles, rel, subjects
+from .syntax import args, governor, objects, particles, rel, sentence, subjects
 
 LIGHT_VERBS = {
     "hold",
@@ -583,9 +583,9 @@ def _left_apposed_actor(v: Token, idx: ActorIndex) -> list[str]:
     if any(rel(c) in ("nsubj", "nsubjpass") for c in v.children) or v.tag_ != "VBG":
         return []
     j = v.i - 1
-    while j > v.sent.start and v.doc[j].pos_ == "ADV":
+    while j > sentence(v).start and v.doc[j].pos_ == "ADV":
         j -= 1
-    if j <= v.sent.start or v.doc[j].text != ",":
+    if j <= sentence(v).start or v.doc[j].text != ",":
         return []
     return idx.refer(v.doc[j - 1])
 
@@ -695,7 +695,7 @@ def _same_country(a: list[str], b: list[str], idx: ActorIndex) -> bool:
 
 
 def _military_context(tok: Token, sources: list[str], idx: ActorIndex) -> bool:
-    words = {t.lemma_.lower() for t in tok.sent}
+    words = {t.lemma_.lower() for t in sentence(tok)}
     if words & {"military", "army", "troop", "navy", "drill", "war", "force", "soldier"}:
         return True
     return any(idx.actors[key].sector == "MIL" for key in sources)

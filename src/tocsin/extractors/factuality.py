@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .syntax import args, governor, negated, predicate_of_copula, subjects
+from .syntax import args, governor, negated, predicate_of_copula, sentence, subjects
 
 SPEECH = {
     "say",
@@ -218,7 +218,7 @@ def _inherited_subject(verb: Token) -> Token | None:
 def according_to(t: Token) -> Token | None:
     """X of "according to X" in the sentence of ``t`` (both dependency schemes)."""
     doc = t.doc
-    for tok in t.sent:
+    for tok in sentence(t):
         if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
         if tok.dep_ == "case":

@@ -22,7 +22,7 @@ from ..errors import DataError
 from ..knowledge import Knowledge
 from ..models import Place
 from .hygiene import Layout
-from .syntax import governor
+from .syntax import governor, sentence
 
 INDEX = Path(__file__).resolve().parent.parent / "data" / "gazetteer.sqlite"
 # Transliteration variants not always among GeoNames alternates (Russian -> Ukrainian forms, old spellings).
@@ -161,7 +161,7 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         if not evidence:
             continue
         s_i = tok.i
-        while s_i > tok.sent.start and doc[s_i - 1].pos_ == "PROPN":
+        while s_i > sentence(tok).start and doc[s_i - 1].pos_ == "PROPN":
             s_i -= 1
         span = doc[s_i : tok.i + 1]
         if (span.start_char, span.end_char) in seen or k.leader(span.text, None) is not None:

@@ -90,7 +90,9 @@ def _surface_attribution(doc: Doc, qend: int) -> tuple[Token | None, Token | Non
     """ "…,” said 33-year-old handyman Oleksiy Kovalenko." / "…” Anna Tikhonova told AFP": the speech
     verb right after the closing quote and the name phrase beside it, read off the word order (the
     parser often misreads these inverted attributions)."""
-    span = doc.char_span(qend, len(doc.text), alignment_mode="expand")
+    # the attribution follows within a few words; never scan the rest of a long document
+    doc_end = doc[-1].idx + len(doc[-1].text_with_ws)  # len(doc.text) without re-joining every token
+    span = doc.char_span(qend, min(doc_end, qend + 300), alignment_mode="expand")
     if span is None:
         return None, None
     toks = [t for t in span if not (t.is_punct and t.text in ",”\"'’")][:12]

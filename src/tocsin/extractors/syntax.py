@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 _REL = {
     "dobj": "obj",
@@ -177,3 +177,18 @@ def predicate_of_copula(tok: Token) -> Token | None:
     if any(c.dep_ == "cop" for c in head.children):
         return head
     return None
+
+
+def sentence(tok: Token) -> Span:
+    """``tok.sent`` in constant time: spaCy's ``Token.sent`` rescans the document on every call, which
+    makes per-token lookups quadratic on long texts. The boundaries are cached on the Doc."""
+    doc = tok.doc
+    cache = doc.user_data.get("tocsin_sent_bounds")
+    if cache is None or len(cache) != len(doc):
+        cache = [(0, 0)] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                cache[i] = (sent.start, sent.end)
+        doc.user_data["tocsin_sent_bounds"] = cache
+    start, end = cache[tok.i]
+    return doc[start:end]

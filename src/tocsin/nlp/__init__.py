@@ -15,7 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -83,35 +85,45 @@ def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break (news paragraphs and headings never share a sentence) and
     nowhere else but after sentence-final punctuation, so the parser cannot cut a clause off at
     "… diplomatic efforts Sunday | to avert all-out war"."""
+    # Token.is_sent_start's setter rescans the whole Doc each time: collect the values, set them at once
+    starts = numpy.zeros(len(doc), dtype="int64")  # 1 start, -1 no start, 0 parser decides
     line_start = True
     run = 0
+    prev_text, prev_space = "", False
     for tok in doc:
-        if tok.i and line_start:
-            tok.is_sent_start = True
-            run = 0
-        elif tok.i and doc[tok.i - 1].text not in _SENT_FINAL and not doc[tok.i - 1].is_space and run < _MAX_RUN:
-            if tok.is_sent_start is None:
-                tok.is_sent_start = False
-        else:
+        i = tok.i
+        if i and line_start:
+            starts[i] = 1
+        elif i and starts[i] != 1 and prev_text not in _SENT_FINAL and not prev_space and run < _MAX_RUN:
+            starts[i] = -1
+        if starts[i] != -1:
             run = 0
         run += 1
         if line_start and tok.is_upper and tok.is_alpha:
-            _close_dateline(doc, tok.i)
+            j = _close_dateline(doc, i)
+            if j is not None:
+                starts[j] = 1
         line_start = "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text)
+        prev_text, prev_space = tok.text, tok.is_space
+    if len(doc):
+        starts[0] = 1
+        values: Any = starts.astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], values)
     return doc
 
 
 _DASHES = {"—", "–", "--", "-"}
 
 
-def _close_dateline(doc: Doc, i: int) -> None:
+def _close_dateline(doc: Doc, i: int) -> int | None:
     """ "KYIV — Ukraine and Russia …": the body starts a sentence after a dateline, so the place name is
-    never parsed as part of the first clause."""
+    never parsed as part of the first clause. Returns the index of the token that starts it."""
     j = i
     while j < len(doc) and j - i < 5 and (doc[j].is_upper or doc[j].text in (",", ".")):
         j += 1
     if j + 1 < len(doc) and j > i and doc[j].text in _DASHES and "\n" not in doc[j].whitespace_:
-        doc[j + 1].is_sent_start = True
+        return j + 1
+    return None
 
 
 def parse(nlp: Language, text: str) -> Doc:
