@@ -134,7 +134,10 @@ def parse(nlp: Language, text: str) -> Doc:
     """
     if len(text) <= CHUNK_CHARS:
         return nlp(text)
-    docs = list(nlp.pipe(_chunks(text)))
+    docs = []
+    for doc in nlp.pipe(_chunks(text), batch_size=1):  # one chunk's activations in memory at a time
+        doc.tensor = numpy.zeros((0,), dtype="float32")  # the extractors never read the tok2vec output
+        docs.append(doc)
     return Doc.from_docs(docs, ensure_whitespace=False)
 
 
