@@ -392,6 +392,10 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         sources, targets = sources[:1], sources[1:]
     if code.type == "CONSULT":
         idx.note_pair(tok.i, sources + targets)
+        if len(sources) >= 2 and targets:
+            # "Putin and Zelensky, after separate calls with Macron": dyads, one per party, as
+            # event data codes them; it does not make the two parties talk to each other
+            return [Mention(tok, sense, cameo, [s], targets, "lexicon+dep", mode) for s in sources]
     return [Mention(tok, sense, cameo, sources, targets, "lexicon+dep", mode)]
 
 
@@ -544,6 +548,8 @@ def _noun_roles(n: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
             sources = _verb_subject(head, idx)
         elif r == "nsubjpass" and head.pos_ == "VERB":
             sources = [key for rr, c, _ in args(head) if rr == "agent" for key in idx.refer(c)]
+    if not sources:
+        sources = _fronted_setting_subject(n, idx)
     if not targets:
         # "Ukraine, already facing shelling from rebels": whoever faces it is the target
         r, head, _ = governor(n)
@@ -552,6 +558,28 @@ def _noun_roles(n: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
     if len(sources) >= 2 and not targets and "recip" in sense.flags:
         recip = True
     return _dedupe(sources), _dedupe([t for t in targets if t not in sources]), recip
+
+
+_SETTING_OPENERS = {"after", "following", "during", "before", "amid", "in"}
+
+
+def _fronted_setting_subject(n: Token, idx: ActorIndex) -> list[str]:
+    """ "After separate calls with Macron, Putin and Zelensky pressed for talks": an event noun in a
+    sentence-opening time phrase belongs to the actors that open the main clause after the comma. Read
+    off the word order, since parsers often misattach such fronted phrases."""
+    sent = sentence(n)
+    if sent[0].lower_ not in _SETTING_OPENERS:
+        return []
+    comma = next((t for t in sent if t.text == "," and t.i > n.i), None)
+    if comma is None or any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" for t in sent[0 : comma.i - sent.start]):
+        return []
+    keys: list[str] = []
+    for t in sent[comma.i + 1 - sent.start :]:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound"):
+            break
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            keys += [key for key in idx.refer(t) if key not in keys]
+    return keys
 
 
 def _nominal_gerund(tok: Token) -> bool:
