@@ -192,3 +192,17 @@ def test_relative_pronoun_stands_for_its_noun():
         ents=[(0, 1, "GPE"), (6, 7, "GPE")],
     )
     assert ("ASSAULT", ("RUSGOV",), ("UKRGOV",), "asserted") in mentions(doc)
+
+
+def test_clause_misparsed_as_a_noun_phrase_still_yields_its_event():
+    # Rebels shelled Kyiv .  parsed as a noun phrase: "Rebels" the root, "shelled" a modifier of "Kyiv"
+    doc = make_doc(
+        [
+            ("Rebels", "rebel", "NOUN", "NNS", 0, "ROOT"),
+            ("shelled", "shell", "VERB", "VBN", 2, "amod"),
+            ("Kyiv", "Kyiv", "PROPN", "NNP", 0, "conj"),
+            (".", ".", "PUNCT", ".", 0, "punct"),
+        ],
+        ents=[(2, 3, "GPE")],
+    )
+    assert mentions(doc) == [("ASSAULT", ("---REB",), ("UKRGOV",), "asserted")]

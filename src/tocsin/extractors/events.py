@@ -309,12 +309,54 @@ def _is_descriptive(tok: Token, sense: Trigger, k: Knowledge) -> bool:
             and head.lemma_.lower() not in _CONTAINERS
             and match_trigger(head, k) is None
         )
-    if tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" or _headless_main_verb(tok):
         return False
     r = rel(tok)
     if r == "amod":
         return True
     return r == "acl" and tok.tag_ == "VBN" and k.cameo[sense.cameo].type not in ("ASSAULT", "COERCE")
+
+
+def _headless_main_verb(tok: Token) -> bool:
+    """ "Israeli helicopters and tanks shelled positions near Rafah" parsed as a noun phrase with
+    "shelled" as a modifier: the sentence has no verbal root, and the first past-tense verb after the
+    root noun, with no auxiliary of its own and a noun phrase before it, is the clause's verb."""
+    sent = sentence(tok)
+    root = sent.root
+    if root.pos_ not in ("NOUN", "PROPN") or tok.i < root.i or tok.tag_ not in ("VBN", "VBD"):
+        return False
+    if any(c.dep_.startswith("aux") for c in tok.children):
+        return False
+    first = next((t for t in sent if t.i > root.i and t.pos_ in ("VERB", "AUX")), None)
+    return first is not None and first.i == tok.i and tok.i > sent.start
+
+
+def _headless_roles(v: Token, idx: ActorIndex) -> tuple[list[str], list[str]]:
+    """Source and target of a :func:`_headless_main_verb`, read off the word order: the root noun
+    phrase (with its conjuncts) before it, the first noun phrase after it that names an actor."""
+    sent = sentence(v)
+    sources: list[str] = []
+    root = sent.root
+    for t in v.doc[sent.start : v.i]:
+        if t.pos_ not in ("NOUN", "PROPN") or t.ent_iob_ == "I":
+            continue
+        if t.i != root.i and not (t.head.i == root.i and rel(t) in ("conj", "appos")):
+            continue  # "Rebels in the Ivory Coast": the place is not an agent
+        # the actor named at this word itself (refer() would add its conjuncts after the verb);
+        # a name the NER missed ("Archbishop Desmond Tutu") still stands for a person
+        keys = idx.by_head.get(t.i) or idx.refer(t)
+        if not keys and t.pos_ == "PROPN" and (t.i + 1 == v.i or v.doc[t.i + 1].pos_ != "PROPN"):
+            keys = idx.named_person(t)
+        sources += [key for key in keys if key not in sources]
+    targets: list[str] = []
+    for t in v.doc[v.i + 1 : min(sentence(v).end, v.i + 8)]:
+        if t.pos_ in ("VERB", "AUX") or t.text in (",", ";"):
+            break
+        if t.pos_ in ("NOUN", "PROPN"):
+            targets = [key for key in idx.refer(t) if key not in sources]
+            if targets:
+                break
+    return sources, targets
 
 
 # nouns that carry the event of their modifier: "an aid convoy", "a sanctions package"
@@ -351,6 +393,9 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     cameo = sense.cameo
     if _verbal(tok) and not _nominal_gerund(tok):
         sources, targets, recip = _verb_roles(tok, sense, idx)
+        if not sources and _headless_main_verb(tok):
+            sources, more = _headless_roles(tok, idx)
+            targets = targets or more
     else:
         sources, targets, recip = _noun_roles(tok, sense, idx)
     if "light" in sense.flags and not _light_object(tok):
