@@ -10,6 +10,7 @@ already seen.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -198,8 +199,8 @@ class ActorIndex:
         if keys:
             self.by_head[tok.i] = keys
             for key in keys:
-                self._order.append((tok.i, key))
-            self._order.sort(key=lambda x: x[0])
+                # kept in token order; insort, not a full re-sort per record (quadratic on long texts)
+                bisect.insort(self._order, (tok.i, key), key=lambda x: x[0])
 
     def _is_pointer(self, tok: Token) -> bool:
         """Descriptions resolved against earlier actors: "the two leaders", "both countries'", "the French leader"."""
