@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from collections.abc import Iterable, Iterator
@@ -341,6 +342,10 @@ def _event_date(t, sent, published: dt.date | None, future: bool) -> tuple[str |
 
 def _event_location(t, places: list[Place], dateline: Place | None) -> tuple[Place | None, str | None, str | None]:
     sent = sentence(t)
+    # places are sorted by start: bisect to the sentence instead of scanning them all for every event
+    lo = bisect.bisect_left(places, sent.start_char, key=lambda p: p.start)
+    hi = bisect.bisect_left(places, sent.end_char, key=lambda p: p.start)
+    places = places[lo:hi]
     in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char and p.feature != "country"]
     if in_sent:
         best = min(in_sent, key=lambda p: abs(p.start - t.idx))

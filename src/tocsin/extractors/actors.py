@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -44,6 +45,7 @@ _COLLECTIVE = {
     "supporter",
     "member",
 }
+_LOOKBACK = 400  # tokens, about three paragraphs of news
 _MOD_DEPS = {"amod", "compound", "nmod:desc", "poss", "nmod", "nmod:poss", "npadvmod", "nummod", "det"}
 
 
@@ -566,15 +568,17 @@ class ActorIndex:
             return [cata] if cata else ([p] if (p := self._last_person(tok)) else [])
         if low in _PLURAL:
             pair_at = max((i for i, _ in self._pairs if i < tok.i), default=-1)
-            for i, key in reversed(self._order):
+            for i, key in self._preceding(tok.i):
                 # "they" stands for people, rarely one country or body ("it"): "They were jailed" after
                 # "the UK's biggest miscarriage of justice" is not the UK
-                if i < tok.i and self.actors[key].kind == "group" and i > pair_at:
+                if i <= pair_at:
+                    break
+                if self.actors[key].kind == "group":
                     return [key]
             return self._last_pair(tok)
         if low in _NEUTER:
-            for i, key in reversed(self._order):
-                if i < tok.i and self.actors[key].kind in ("state", "org"):
+            for _i, key in self._preceding(tok.i):
+                if self.actors[key].kind in ("state", "org"):
                     return [key]
         return []
 
@@ -592,11 +596,22 @@ class ActorIndex:
         return None
 
     def _last_person(self, tok: Token, country: str | None = None) -> str | None:
-        for i, key in reversed(self._order):
+        for _i, key in self._preceding(tok.i):
             b = self.actors[key]
-            if i < tok.i and b.kind == "person" and (country is None or b.country == country):
+            if b.kind == "person" and (country is None or b.country == country):
                 return key
         return None
+
+    def _preceding(self, i: int) -> Iterator[tuple[int, str]]:
+        """Actor mentions before token ``i``, nearest first, within :data:`_LOOKBACK` tokens: an antecedent
+        further back is rarely meant, and the bound keeps long documents linear."""
+        j = bisect.bisect_left(self._order, i, key=lambda x: x[0])
+        while j > 0:
+            j -= 1
+            at, key = self._order[j]
+            if i - at > _LOOKBACK:
+                return
+            yield at, key
 
     def _note_pair(self, subj: Token) -> None:
         keys = self.refer(subj)

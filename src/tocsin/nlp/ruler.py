@@ -182,9 +182,11 @@ def merge_ents(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
         if taken.isdisjoint(range(span.start, span.end)):
             chosen.append(span)
             taken.update(range(span.start, span.end))
+    at: dict[int, Span] = {i: span for span in chosen for i in range(span.start, span.end)}
     kept: list[Span] = []
     for ent in entities:
-        inside = [s for s in chosen if s.start < ent.end and ent.start < s.end]
+        # the chosen spans overlapping ent, by token lookup (a scan of all spans is quadratic on long texts)
+        inside = list({id(at[i]): at[i] for i in range(ent.start, ent.end) if i in at}.values())
         if not inside:
             kept.append(ent)
             continue
