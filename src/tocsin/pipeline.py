@@ -359,19 +359,28 @@ def _event_location(t, places: list[Place], dateline: Place | None) -> tuple[Pla
 
 
 def _attach_casualties(events: list[Event], counts) -> list[Event]:
+    """Dead and injured from the counts inside an ASSAULT's evidence sentences (the last one wins)."""
     from dataclasses import replace
 
+    counts = sorted(counts, key=lambda c: c.start)
     out = []
     for ev in events:
         if ev.type != "ASSAULT":
             out.append(ev)
             continue
+        found = {id(c): c for e in ev.evidence for c in _counts_in(counts, e.start, e.end)}
         dead = injured = None
-        for c in counts:
-            if any(e.start <= c.start < e.end for e in ev.evidence):
-                if c.category == "killed":
-                    dead = int(c.value)
-                elif c.category == "injured":
-                    injured = int(c.value)
+        for c in sorted(found.values(), key=lambda c: c.start):
+            if c.category == "killed":
+                dead = int(c.value)
+            elif c.category == "injured":
+                injured = int(c.value)
         out.append(replace(ev, dead=dead, injured=injured) if dead is not None or injured is not None else ev)
     return out
+
+
+def _counts_in(counts: list, start: int, end: int) -> list:
+    """Counts (sorted by start) that begin in ``[start, end)``, by bisection."""
+    lo = bisect.bisect_left(counts, start, key=lambda c: c.start)
+    hi = bisect.bisect_left(counts, end, key=lambda c: c.start)
+    return counts[lo:hi]

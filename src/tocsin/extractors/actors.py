@@ -117,6 +117,7 @@ class ActorIndex:
         self.published = published
         self.actors: dict[str, _Builder] = {}
         self.by_head: dict[int, list[str]] = {}
+        self._actor_cache: dict[str, tuple[int, Actor]] = {}
         self._order: list[tuple[int, str]] = []  # (token index, key) in text order
         self._pairs: list[tuple[int, list[str]]] = []  # (token index, two person keys)
         self._build()
@@ -150,7 +151,10 @@ class ActorIndex:
 
     def actor(self, key: str) -> Actor:
         b = self.actors[key]
-        return Actor(
+        cached = self._actor_cache.get(key)
+        if cached is not None and cached[0] == len(b.mentions):
+            return cached[1]  # sorting a much-mentioned actor's spans on every call is quadratic
+        made = Actor(
             id=b.key,
             text=b.text,
             name=b.name,
@@ -162,6 +166,8 @@ class ActorIndex:
             mentions=tuple(sorted(set(b.mentions))),
             rule=b.rule,
         )
+        self._actor_cache[key] = (len(b.mentions), made)
+        return made
 
     def all(self) -> list[Actor]:
         return [self.actor(key) for key in self.actors]
@@ -548,9 +554,13 @@ class ActorIndex:
             return proto.country if proto else None
         return None
 
+    def _in_quote(self, char: int) -> bool:
+        j = bisect.bisect_right(self.quoted, (char, float("inf"))) - 1  # quotes are in text order
+        return j >= 0 and self.quoted[j][0] <= char < self.quoted[j][1]
+
     def _resolve_pronoun(self, tok: Token) -> list[str]:
         low = tok.lower_
-        if low in _THIRD_PERSON and any(s <= tok.idx < e for s, e in self.quoted):
+        if low in _THIRD_PERSON and self._in_quote(tok.idx):
             # inside a quotation "they" is whoever the speaker means, not the article's last actor
             return []
         if low in _PAIR_WORDS:

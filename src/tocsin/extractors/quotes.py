@@ -8,6 +8,7 @@ and institutions resolve through the article's actors.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +28,7 @@ def find_quotes(doc: Doc, idx: ActorIndex, lay: Layout) -> list[Quote]:
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
     sents = list(doc.sents)
+    sent_no = {s.start: n for n, s in enumerate(sents)}
     for m in _QUOTE.finditer(text):
         start, end = m.span()
         if not lay.in_body(start, end) and not any(s <= start < e for s, e in lay.body):
@@ -56,7 +58,7 @@ def find_quotes(doc: Doc, idx: ActorIndex, lay: Layout) -> list[Quote]:
                 speaker_text=_phrase(speaker_tok) if speaker_tok is not None else None,
                 cue=cue.lemma_ if cue is not None else None,
                 evidence=Evidence(
-                    sentence=sents.index(sent),
+                    sentence=sent_no[sent.start],
                     start=sent.start_char,
                     end=last.end_char,
                     text=text[sent.start_char : last.end_char].strip(),
@@ -71,9 +73,9 @@ def find_quotes(doc: Doc, idx: ActorIndex, lay: Layout) -> list[Quote]:
 
 
 def _sentence_at(sents: list[Span], char: int) -> Span | None:
-    for s in sents:
-        if s.start_char <= char < s.end_char:
-            return s
+    j = bisect.bisect_right(sents, char, key=lambda s: s.start_char) - 1  # sentences are in text order
+    if j >= 0 and sents[j].start_char <= char < sents[j].end_char:
+        return sents[j]
     return None
 
 
