@@ -4,43 +4,26 @@ import datetime as dt
 
 from conftest import make_doc
 
-from tocsin import knowledge
-from tocsin.extractors.actors import ActorIndex
-from tocsin.extractors.events import find_mentions
-from tocsin.extractors.factuality import assess
-from tocsin.extractors.hygiene import layout
-from tocsin.extractors.stance import restate
 from tocsin.nlp.lemmas import candidates, repair
+from tocsin.pipeline import extract_doc, make_article
 
 DAY = dt.date(2022, 2, 20)
 
 
 def coded(doc):
-    """(type, CAMEO, sources, targets, status, trigger) per mention, after the stance rules."""
-    k = knowledge.load()
-    idx = ActorIndex(doc, k, DAY)
-    out = []
-    for m in find_mentions(doc, idx, k, layout(doc.text)):
-        fact = assess(m.trigger, DAY)
-        claimed = None
-        if fact.speaker is not None:
-            keys = [key for key in idx.refer(fact.speaker) if key not in m.sources]
-            claimed = keys[0] if keys else None
-        cameo, status = m.cameo, fact.status
-        stance = restate(m.trigger, m.cameo, m.sources, fact, idx, claimed)
-        if stance is not None:
-            cameo, status = stance.cameo, "asserted"
-        out.append(
-            (
-                k.cameo[cameo].type,
-                cameo,
-                tuple(idx.actor(s).code for s in m.sources),
-                tuple(idx.actor(t).code for t in m.targets),
-                status,
-                m.trigger.text,
-            )
+    """(type, CAMEO, sources, targets, status, trigger) per event, through the whole event stage."""
+    x = extract_doc(make_article(doc.text, id="t", published=DAY), doc)
+    return [
+        (
+            e.type,
+            e.cameo,
+            tuple(a.code for a in e.source),
+            tuple(a.code for a in e.target),
+            e.status,
+            e.evidence[0].trigger,
         )
-    return out
+        for e in x.events
+    ]
 
 
 def test_own_future_attack_is_a_threat():

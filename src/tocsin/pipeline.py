@@ -345,14 +345,13 @@ def _event_location(t, places: list[Place], dateline: Place | None) -> tuple[Pla
     # places are sorted by start: bisect to the sentence instead of scanning them all for every event
     lo = bisect.bisect_left(places, sent.start_char, key=lambda p: p.start)
     hi = bisect.bisect_left(places, sent.end_char, key=lambda p: p.start)
-    places = places[lo:hi]
-    in_sent = [p for p in places if sent.start_char <= p.start < sent.end_char and p.feature != "country"]
+    here = places[lo:hi]
+    in_sent = [p for p in here if p.feature != "country"]
     if in_sent:
         best = min(in_sent, key=lambda p: abs(p.start - t.idx))
         return best, "sentence", None
-    countries = [p for p in places if sent.start_char <= p.start < sent.end_char]
-    if countries:
-        return min(countries, key=lambda p: abs(p.start - t.idx)), "country", None
+    if here:  # only countries are named in the sentence
+        return min(here, key=lambda p: abs(p.start - t.idx)), "country", None
     if dateline is not None:
         return dateline, "dateline", None
     return None, None, "no toponym in sentence and no dateline"

@@ -230,14 +230,10 @@ def find_mentions(doc: Doc, idx: ActorIndex, k: Knowledge, lay: Layout) -> list[
     for sent in doc.sents:
         if not lay.in_body(sent.start_char, sent.end_char):
             continue
-        demanded: set[int] = set()
         for tok in sent:
-            m = _modal_demand(tok, idx, k)
-            if m is not None:
-                out.append(m)
-                demanded.add(tok.i)
-        for tok in sent:
-            if tok.i in demanded:
+            demand = _modal_demand(tok, idx, k)
+            if demand is not None:
+                out.append(demand)  # the demanded act is the request's content, not an event of its own
                 continue
             sense = match_trigger(tok, k)
             if sense is None or _is_content(tok, k) or _is_name_part(tok) or _is_descriptive(tok, sense, k):
@@ -279,7 +275,7 @@ def _modal_demand(v: Token, idx: ActorIndex, k: Knowledge) -> Mention | None:
     if not speakers:
         return None
     sense = match_trigger(v, k)
-    wanted = _refine(v, sense, sense.cameo, k) if sense is not None else None
+    wanted = _refine(v, sense, sense.cameo, _table_match(v, sense, k)) if sense is not None else None
     code = "100"
     if wanted:
         code = _DEMAND_CODES.get(wanted) or _DEMAND_CODES.get(wanted[:3]) or _DEMAND_CODES.get(wanted[:2]) or "100"
@@ -349,7 +345,7 @@ def _headless_roles(v: Token, idx: ActorIndex) -> tuple[list[str], list[str]]:
             keys = idx.named_person(t)
         sources += [key for key in keys if key not in sources]
     targets: list[str] = []
-    for t in v.doc[v.i + 1 : min(sentence(v).end, v.i + 8)]:
+    for t in v.doc[v.i + 1 : min(sent.end, v.i + 8)]:
         if t.pos_ in ("VERB", "AUX") or t.text in (",", ";"):
             break
         if t.pos_ in ("NOUN", "PROPN"):
@@ -400,7 +396,8 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         sources, targets, recip = _noun_roles(tok, sense, idx)
     if "light" in sense.flags and not _light_object(tok):
         return []
-    refined = _refine(tok, sense, cameo, k)
+    hit = _table_match(tok, sense, k)
+    refined = _refine(tok, sense, cameo, hit)
     if refined is None:
         return []
     cameo = refined
@@ -414,7 +411,7 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         targets = [t for t in _content_targets(tok, idx, k) if t not in sources]
     if not targets and k.cameo[cameo].type in _PLACE_TARGET_TYPES:
         targets = [t for t in _place_target(tok, idx) if t not in sources]
-    if not targets and (hit := _table_match(tok, sense, k)) is not None and hit[1].pos_ == "NOUN":
+    if not targets and hit is not None and hit[1].pos_ == "NOUN":
         # "cancelled a planned visit to Haiti": the target hangs on the object that typed the event
         targets = [t for t in _noun_roles(hit[1], sense, idx)[1] if t not in sources]
     code = k.cameo[cameo]
@@ -656,9 +653,10 @@ def _left_apposed_actor(v: Token, idx: ActorIndex) -> list[str]:
     if any(rel(c) in ("nsubj", "nsubjpass") for c in v.children) or v.tag_ != "VBG":
         return []
     j = v.i - 1
-    while j > sentence(v).start and v.doc[j].pos_ == "ADV":
+    start = sentence(v).start
+    while j > start and v.doc[j].pos_ == "ADV":
         j -= 1
-    if j <= sentence(v).start or v.doc[j].text != ",":
+    if j <= start or v.doc[j].text != ",":
         return []
     return idx.refer(v.doc[j - 1])
 
@@ -716,22 +714,22 @@ def _table_match(tok: Token, sense: Trigger, k: Knowledge) -> tuple[str, Token] 
     return None
 
 
-def _refine(tok: Token, sense: Trigger, cameo: str, k: Knowledge) -> str | None:
+def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | None) -> str | None:
     """Sharpen the CAMEO code from the trigger's object ("provide weapons" -> 072, "open fire" -> 190);
-    ``None`` when the object shows the word is no event ("provide a pretext", "open a shop")."""
+    ``None`` when the object shows the word is no event ("provide a pretext", "open a shop"). ``hit`` is
+    the trigger's :func:`_table_match`."""
     if "argobj" not in sense.flags:
         return cameo
-    hit = _table_match(tok, sense, k)
     if hit is not None:
         return hit[0]
+    if "objreq" in sense.flags:
+        return None
     objs = [c for r, c, _ in args(tok) if r in ("obj", "xcomp", "prep", "nsubjpass")]
     words = set()
     for o in objs:
         words.add(o.lemma_.lower())
         words.update(x.lemma_.lower() for x in o.subtree)
     words.update(w[:-1] for w in list(words) if w.endswith("s"))  # lemmatizer misses on rare plurals
-    if "objreq" in sense.flags:
-        return None
     root = cameo[:2]
     if root == "10":
         for w, code in _REQUEST_OBJECTS.items():
