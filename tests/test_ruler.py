@@ -5,7 +5,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from tocsin.nlp.ruler import merge_ents
+from tocsin.nlp.ruler import merge_ents, relabel_gpe
+from tocsin.nlp.training.corpora import strip_person_titles
 
 _VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, is_punct)
 
@@ -54,3 +55,47 @@ def test_unrelated_entities_are_all_kept():
 def test_crossing_spans_go_to_the_knowledge():
     doc = _doc("Vladimir Putin Monday said")
     assert _merged(doc, [(1, 3, "PERSON")], [(0, 2, "PERSON")]) == [("Vladimir Putin", "PERSON")]
+
+
+def _tagged(text: str, pos: list[str], ents: list[tuple[int, int, str]]) -> Doc:
+    doc = Doc(_VOCAB, words=text.split(" "), pos=pos)
+    doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in ents]
+    return doc
+
+
+def _tidied(doc: Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in relabel_gpe(doc).ents]
+
+
+def test_titles_leave_person_spans():
+    doc = _tagged(
+        "Emperor Meiji met Mr. Osborne",
+        ["PROPN", "PROPN", "VERB", "PROPN", "PROPN"],
+        [(0, 2, "PERSON"), (3, 5, "PERSON")],
+    )
+    assert _tidied(doc) == [("Meiji", "PERSON"), ("Osborne", "PERSON")]
+
+
+def test_a_title_alone_is_not_cut_to_nothing():
+    doc = _tagged("Mr. President , listen", ["PROPN", "PROPN", "PUNCT", "VERB"], [(0, 2, "PERSON")])
+    assert _tidied(doc) == [("Mr. President", "PERSON")]
+
+
+def test_pronoun_entities_are_dropped():
+    doc = _tagged("“ We face competition", ["PUNCT", "PRON", "VERB", "NOUN"], [(1, 2, "ORG")])
+    assert _tidied(doc) == []
+
+
+def test_unlabelled_town_after_a_locative_preposition_is_looked_up():
+    pos = ["NOUN", "VERB", "ADP", "PROPN", "PUNCT"]
+    assert _tidied(_tagged("Shelling continued near Horlivka .", pos, [])) == [("Horlivka", "GPE")]
+    # an unknown name, or one the gazetteer knows only as a hamlet, stays unlabelled
+    assert _tidied(_tagged("Shelling continued near Qxzvbrt .", pos, [])) == []
+    # "to" and "from" introduce people as often as places
+    assert _tidied(_tagged("He wrote to Horlivka .", ["PRON", "VERB", "ADP", "PROPN", "PUNCT"], [])) == []
+
+
+def test_training_spans_drop_titles_like_uner():
+    words = ["President", "Joe", "Biden", "and", "Mr.", "President"]
+    spans = [(0, 3, "PERSON"), (4, 6, "PERSON")]
+    assert strip_person_titles(words, spans) == [(1, 3, "PERSON"), (4, 6, "PERSON")]

@@ -14,7 +14,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import registry
+from spacy.util import filter_spans, registry
 
 from .. import knowledge
 
@@ -218,24 +218,98 @@ def make_merge_ents() -> Any:
 
 
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "prof", "prof."}
+# Words that open a person's title, not their name; UNER and OntoNotes both leave them outside PERSON.
+PERSON_TITLES = (
+    _TITLES
+    | _HONORIFICS
+    | {
+        *["emperor", "empress", "tsar", "czar", "tsarina", "kaiser", "shah", "khan", "pharaoh", "duke", "duchess"],
+        *["count", "countess", "baron", "baroness", "saint", "st.", "st", "miss", "pope", "cardinal", "bishop"],
+        *["archbishop", "rabbi", "imam", "ayatollah", "father", "brother", "sister", "reverend", "rev.", "captain"],
+        *["capt.", "major", "maj.", "sergeant", "sgt.", "lieutenant", "admiral", "adm.", "marshal", "field"],
+        *["judge", "justice", "professor", "coach", "congressman", "congresswoman", "rep.", "sen.", "gov."],
+        *["chairman", "chairwoman", "ceo", "director", "spokesman", "minister", "officer", "agent", "detective"],
+    }
+)
+# Prepositions after which an unrecognised proper name is usually a place ("fighting near Zolote").
+# ("to" and "from" are left out: "forward to Brant", "a note from Karen").
+_LOCATIVE = {"in", "at", "near", "outside", "into", "across", "around", "towards", "toward", "via"}
+# A back-off place must be a settlement at least this big, or a country or first-level region.
+_BACKOFF_POPULATION = 15000
 
 
 @Language.component("tocsin_gpe")
 def relabel_gpe(doc: Doc) -> Doc:
-    """Relabel NER ``LOC`` spans naming a country or capital as ``GPE``; drop honorifics from
-    ``PERSON`` spans ("Mr Osborne" -> "Osborne"), as news NER conventions do."""
+    """Tidy the merged entities to news NER conventions.
+
+    - ``LOC`` spans naming a country or capital become ``GPE``;
+    - leading titles leave ``PERSON`` spans ("Emperor Meiji" -> "Meiji", "Mr Osborne" -> "Osborne");
+      the actor stage reads titles from the words before the name;
+    - entities made only of pronouns are dropped (a quoted "We" is nobody's name);
+    - a capitalised proper-noun run that no one labelled, right after a locative preposition, and
+      that the gazetteer knows as a sizeable settlement or region, becomes ``GPE`` ("shelling in Zolote");
+    """
     k = knowledge.load()
     changed = False
-    ents = list(doc.ents)
-    for i, ent in enumerate(ents):
+    ents: list[Span] = []
+    for ent in doc.ents:
         if ent.label_ == "LOC":
             key = ent.text.lower()
             if key in k.country_names or key in k.seats:
-                ents[i] = Span(doc, ent.start, ent.end, label="GPE", kb_id=ent.kb_id)
+                ent = Span(doc, ent.start, ent.end, label="GPE", kb_id=ent.kb_id)
                 changed = True
-        elif ent.label_ == "PERSON" and len(ent) > 1 and ent[0].lower_ in _HONORIFICS:
-            ents[i] = Span(doc, ent.start + 1, ent.end, label="PERSON", kb_id=ent.kb_id)
+        elif ent.label_ == "PERSON" and len(ent) > 1:
+            start = ent.start
+            while start < ent.end - 1 and (doc[start].lower_ in PERSON_TITLES or doc[start].is_punct):
+                start += 1
+            if start > ent.start and doc[start].lower_ not in PERSON_TITLES and _name_words(doc[start : ent.end]):
+                ent = Span(doc, start, ent.end, label="PERSON", kb_id=ent.kb_id)
+                changed = True
+        if all(t.pos_ == "PRON" or t.is_punct for t in ent):
             changed = True
+            continue
+        ents.append(ent)
+    found = _backoff_places(doc)
+    if found:
+        ents = filter_spans([*ents, *found])
+        changed = True
     if changed:
-        doc.ents = ents
+        doc.set_ents(ents, default="outside")
     return doc
+
+
+def _backoff_places(doc: Doc) -> list[Span]:
+    """Proper-noun runs after a locative preposition that the gazetteer knows (see :func:`relabel_gpe`)."""
+    out: list[Span] = []
+    for tok in doc:
+        if tok.lower_ not in _LOCATIVE or tok.i + 1 >= len(doc):
+            continue
+        start = tok.i + 1
+        if start < len(doc) and doc[start].lower_ == "the":
+            start += 1
+        end = start
+        while end < len(doc) and end - start < 4 and _bare_proper(doc[end]):
+            end += 1
+        # a run that continues into a labelled or lower-case name is not a bare place name
+        if end == start or (end < len(doc) and (doc[end].ent_type or doc[end].pos_ in ("PROPN", "NOUN"))):
+            continue
+        if any(doc[i].lower_ in PERSON_TITLES for i in range(start, end)):
+            continue
+        if _gazetteer_place(doc[start:end].text):
+            out.append(Span(doc, start, end, label="GPE"))
+    return out
+
+
+def _bare_proper(tok: Any) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_type and tok.is_alpha
+
+
+def _gazetteer_place(name: str) -> bool:
+    from ..errors import DataError
+    from ..extractors.places import Gazetteer
+
+    try:
+        cands = Gazetteer.load().lookup(name)
+    except DataError:
+        return False
+    return any(c.feature != "city" or c.population >= _BACKOFF_POPULATION for c in cands)

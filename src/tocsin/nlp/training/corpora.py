@@ -184,7 +184,27 @@ def gum_entities(sent: Sentence) -> list[tuple[int, int, str]]:
         if any(not (end <= s or start >= e) for s, e, _ in named):
             continue
         named.append((start, end, GUM_LABELS[etype]))
-    return sorted(named)
+    return strip_person_titles(sent.words, sorted(named))
+
+
+def strip_person_titles(words: list[str], spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Leave leading titles outside PERSON spans ("President Trump" -> "Trump"), as UNER does.
+
+    GUM and re3d put titles inside the name, UNER and OntoNotes outside; mixing the two taught the
+    NER both, and the UNER scores and the actor stage (which reads titles before the name) want one.
+    """
+    from ..ruler import PERSON_TITLES
+
+    out = []
+    for start, end, label in spans:
+        if label == "PERSON":
+            s = start
+            while s < end - 1 and (words[s].lower() in PERSON_TITLES or not any(c.isalnum() for c in words[s])):
+                s += 1
+            if words[s].lower() not in PERSON_TITLES:
+                start = s
+        out.append((start, end, label))
+    return out
 
 
 def sentences_to_doc(vocab: Vocab, sents: list[Sentence]) -> Doc:
@@ -295,7 +315,7 @@ def iob_docs(vocab: Vocab, path: Path, labels: dict[str, str], *, columns: str =
 
 
 def _ner_doc(vocab: Vocab, words: list[str], spans: list[tuple[int, int, str]]) -> Doc:
-    return Doc(vocab, words=words, ents=_biluo_or_missing(len(words), spans))
+    return Doc(vocab, words=words, ents=_biluo_or_missing(len(words), strip_person_titles(words, spans)))
 
 
 def re3d_docs(vocab: Vocab, root: Path) -> Iterator[Doc]:
@@ -327,9 +347,11 @@ def re3d_docs(vocab: Vocab, root: Path) -> Iterator[Doc]:
         for doc_id, text in texts.items():
             doc = tokenizer(text)
             ents: list[Span] = []
+            words = [t.text for t in doc]
             for start, end, label in sorted(spans.get(doc_id, [])):
                 span = doc.char_span(start, end, label=label, alignment_mode="contract")
                 if span is not None and not any(span.start < e.end and e.start < span.end for e in ents):
-                    ents.append(span)
+                    ((s, e, _),) = strip_person_titles(words, [(span.start, span.end, label)])
+                    ents.append(Span(doc, s, e, label=label))
             doc.set_ents(ents, default="outside")
             yield doc
