@@ -140,13 +140,19 @@ def model() -> None:
 @click.option("--max-steps", type=int, default=None)
 @click.option("--install/--no-install", default=True, help="Copy model-best into the package when done.")
 @click.option("--resume", type=click.Path(path_type=Path), default=None, help="Start from an earlier run's pipeline.")
-def model_train(data: Path, output: Path, max_steps: int | None, install: bool, resume: Path | None) -> None:
+@click.option("--polish", is_flag=True, help="With --resume: low learning rate, averaged weights (the last stage).")
+@click.option("--augment/--no-augment", default=True, help="Add name-swapped copies of the training documents.")
+def model_train(
+    data: Path, output: Path, max_steps: int | None, install: bool, resume: Path | None, polish: bool, augment: bool
+) -> None:
     """Convert the treebanks and NER sets, train on CPU, install the best model into the package."""
     from .nlp import BUNDLED
     from .nlp.training.train import install as do_install
     from .nlp.training.train import train
 
-    best = train(data, output, max_steps=max_steps, resume=resume)
+    if polish and resume is None:
+        raise click.UsageError("--polish fine-tunes an earlier run: give --resume too")
+    best = train(data, output, max_steps=max_steps, resume=resume, polish=polish, augment=augment)
     if install:
         do_install(best, BUNDLED)
         click.echo(f"installed {best} -> {BUNDLED}")

@@ -18,8 +18,11 @@ def _require(path: Path) -> Path:
     return path
 
 
-def build_corpus(data: Path, out: Path) -> dict[str, dict[str, int]]:
-    """Write ``train.spacy`` and ``dev.spacy`` under ``out``; return per-source doc/entity counts."""
+def build_corpus(data: Path, out: Path, *, augment: bool = True) -> dict[str, dict[str, int]]:
+    """Write ``train.spacy`` and ``dev.spacy`` under ``out``; return per-source doc/entity counts.
+
+    ``augment`` adds one copy of every training document with names swapped (see :mod:`.augment`).
+    """
     out.mkdir(parents=True, exist_ok=True)
     vocab = Vocab()
     ewt, gum, uner = data / "ud_ewt", data / "ud_gum", data / "uner_ewt"
@@ -63,6 +66,12 @@ def build_corpus(data: Path, out: Path) -> dict[str, dict[str, int]]:
         sets["train"].append(("crossner_politics", docs))
     if (data / "re3d").exists():
         sets["train"].append(("re3d", list(re3d_docs(vocab, data / "re3d"))))
+    if augment:
+        from .augment import knowledge_names, name_pool, swapped
+
+        originals = [d for _, docs in sets["train"] for d in docs]
+        pool = name_pool(originals, knowledge_names())
+        sets["train"].append(("names_swapped", list(swapped(originals, pool))))
     stats: dict[str, dict[str, int]] = {}
     for name, parts in sets.items():
         db = DocBin(store_user_data=False)

@@ -19,11 +19,15 @@ def train(
     max_steps: int | None = None,
     overrides: dict[str, Any] | None = None,
     resume: Path | None = None,
+    polish: bool = False,
+    augment: bool = True,
 ) -> Path:
     """Build the corpus from ``data`` and train; returns the ``model-best`` directory.
 
     ``resume`` names a pipeline from an earlier run whose weights all components start from, so an
-    interrupted run continues instead of starting over.
+    interrupted run continues instead of starting over. ``polish`` (with ``resume``) fine-tunes with
+    a lower learning rate, large batches from the start and averaged weights, which are what is
+    evaluated and saved. ``augment`` adds name-swapped copies of the training documents.
     """
     from spacy.cli.train import train as spacy_train
 
@@ -35,11 +39,11 @@ def train(
     if (corpus / "train.spacy").exists() and (corpus / "dev.spacy").exists():
         stats: dict[str, Any] = {"reused": str(corpus)}
     else:
-        stats = build_corpus(data, corpus)
+        stats = build_corpus(data, corpus, augment=augment)
     (output / "corpus-stats.json").write_text(json.dumps(stats, indent=2))
     config = CONFIG
     if resume is not None:
-        config = resume_config(resume, output / "resume.cfg")
+        config = resume_config(resume, output / "resume.cfg", polish=polish, max_steps=max_steps)
         _register_callbacks()
     ov: dict[str, Any] = {"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy")}
     if max_steps:
@@ -74,7 +78,7 @@ def _register_callbacks() -> None:
             return _relink_lemmatizer_labels
 
 
-def resume_config(previous: Path, target: Path) -> Path:
+def resume_config(previous: Path, target: Path, *, polish: bool = False, max_steps: int | None = None) -> Path:
     """Write a copy of the training config whose components are sourced from ``previous``."""
     from spacy.util import load_config
 
@@ -84,6 +88,24 @@ def resume_config(previous: Path, target: Path) -> Path:
     for name in cfg["nlp"]["pipeline"]:
         cfg["components"][name] = {"source": str(previous.resolve())}
     cfg["initialize"]["after_init"] = {"@callbacks": "tocsin.relink_lemmatizer.v1"}
+    if polish:
+        steps = max_steps or 5000
+        training = cfg["training"]
+        training["max_steps"] = steps
+        training["optimizer"]["use_averages"] = True
+        training["optimizer"]["learn_rate"] = {
+            "@schedules": "warmup_linear.v1",
+            "warmup_steps": 100,
+            "total_steps": steps,
+            "initial_rate": 0.0004,
+        }
+        training["batcher"]["size"] = {
+            "@schedules": "compounding.v1",
+            "start": 800,
+            "stop": 1500,
+            "compound": 1.001,
+            "t": 0.0,
+        }
     target.parent.mkdir(parents=True, exist_ok=True)
     cfg.to_disk(target)
     return target
