@@ -206,3 +206,32 @@ def test_clause_misparsed_as_a_noun_phrase_still_yields_its_event():
         ents=[(2, 3, "GPE")],
     )
     assert mentions(doc) == [("ASSAULT", ("---REB",), ("UKRGOV",), "asserted")]
+
+
+def test_a_numbered_group_is_new_people_but_the_two_leaders_point_back():
+    # Russia expelled two Polish diplomats .
+    doc = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "NNP", 1, "nsubj"),
+            ("expelled", "expel", "VERB", "VBD", 1, "ROOT"),
+            ("two", "two", "NUM", "CD", 4, "nummod"),
+            ("Polish", "Polish", "ADJ", "JJ", 4, "amod"),
+            ("diplomats", "diplomat", "NOUN", "NNS", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (3, 4, "NORP")],
+    )
+    assert mentions(doc) == [("SANCTION", ("RUSGOV",), ("POLGOV",), "asserted")]
+    # Russia expelled the two diplomats .  (no pair named before: nobody to point back at)
+    doc = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "NNP", 1, "nsubj"),
+            ("expelled", "expel", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("two", "two", "NUM", "CD", 4, "nummod"),
+            ("diplomats", "diplomat", "NOUN", "NNS", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE")],
+    )
+    assert mentions(doc) == [("SANCTION", ("RUSGOV",), (), "asserted")]

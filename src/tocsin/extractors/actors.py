@@ -215,7 +215,7 @@ class ActorIndex:
         if tok.pos_ != "NOUN":
             return False
         kids = {c.lower_ for c in tok.children}
-        if kids & {"two", "both"}:
+        if _points_back(kids):
             return True
         if tok.lemma_ in ("leader", "counterpart", "president", "premier", "chancellor") and tok.tag_ == "NN":
             return not _title_of_name(tok)
@@ -226,7 +226,7 @@ class ActorIndex:
     def _resolve_pointer(self, tok: Token) -> list[str]:
         kids = {c.lower_ for c in tok.children}
         role = self.k.roles.get(tok.lemma_.lower())
-        if kids & {"two", "both"}:
+        if _points_back(kids):
             if tok.lemma_ in ("country", "nation", "state", "side"):
                 return self._pair_countries(tok)
             if (role and role[1] == "person") or tok.lemma_ in ("leader", "man", "pair"):
@@ -650,6 +650,11 @@ class ActorIndex:
                 proto = Proto(name=name, country=b.country, sector="GOV", kind="state", rule="pair-countries")
                 out.append(self._add(proto, tok, _phrase_span(tok)))
         return out
+
+
+def _points_back(kids: set[str]) -> bool:
+    """ "both leaders", "the two sides" point back at a pair; "two Polish diplomats" introduces new people."""
+    return "both" in kids or ("two" in kids and bool(kids & {"the", "these", "those"}))
 
 
 def _title_of_name(tok: Token) -> bool:
