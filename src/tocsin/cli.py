@@ -141,7 +141,7 @@ def model() -> None:
 @click.option("--install/--no-install", default=True, help="Copy model-best into the package when done.")
 @click.option("--resume", type=click.Path(path_type=Path), default=None, help="Start from an earlier run's pipeline.")
 @click.option("--polish", is_flag=True, help="With --resume: low learning rate, averaged weights (the last stage).")
-@click.option("--augment/--no-augment", default=True, help="Add name-swapped copies of the training documents.")
+@click.option("--augment/--no-augment", default=False, help="Add name-swapped copies of the training documents.")
 def model_train(
     data: Path, output: Path, max_steps: int | None, install: bool, resume: Path | None, polish: bool, augment: bool
 ) -> None:

@@ -20,7 +20,7 @@ def train(
     overrides: dict[str, Any] | None = None,
     resume: Path | None = None,
     polish: bool = False,
-    augment: bool = True,
+    augment: bool = False,
 ) -> Path:
     """Build the corpus from ``data`` and train; returns the ``model-best`` directory.
 
