@@ -235,3 +235,17 @@ def test_a_numbered_group_is_new_people_but_the_two_leaders_point_back():
         ents=[(0, 1, "GPE")],
     )
     assert mentions(doc) == [("SANCTION", ("RUSGOV",), (), "asserted")]
+
+
+def test_office_holder_outside_their_term_keeps_their_country():
+    # Macron spoke with Trump .  (on 2022-02-20 Trump was a former president: USA ELI, not USA GOV)
+    doc = make_doc(
+        [
+            ("Macron", "Macron", "PROPN", "NNP", 1, "nsubj"),
+            ("spoke", "speak", "VERB", "VBD", 1, "ROOT"),
+            ("with", "with", "ADP", "IN", 1, "prep"),
+            ("Trump", "Trump", "PROPN", "NNP", 2, "pobj"),
+        ],
+        ents=[(0, 1, "PERSON"), (3, 4, "PERSON")],
+    )
+    assert mentions(doc) == [("CONSULT", ("FRAGOV",), ("USAELI",), "asserted")]

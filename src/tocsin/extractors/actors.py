@@ -428,6 +428,14 @@ class ActorIndex:
             if name.startswith(prefix):
                 name = name[len(prefix) :]
         leader = k.leader(name, self.published)
+        outside_term = False
+        if leader is None and self.published is not None and k.terms(name):
+            # a known office holder before or after office ("former President Trump") is still
+            # of that country; after office they are an elite (ELI), before it their sector is unknown
+            day = self.published
+            terms = k.terms(name)
+            leader = max((t for t in terms if t.start <= day), key=lambda t: t.start, default=terms[0])
+            outside_term = True
         mods = [m for m in _modifiers(h) if m.i < ent.start]
         for c in h.children:
             if c.dep_ == "appos":
@@ -447,6 +455,16 @@ class ActorIndex:
                 org = None if iso else leader.country
             else:
                 iso, org = None, leader.country
+            if outside_term:
+                after = leader.end is not None and self.published is not None and self.published > leader.end
+                return Proto(
+                    name=leader.name,
+                    country=iso,
+                    sector="ELI" if after else (role[0] if role else None),
+                    org=org,
+                    kind="person",
+                    rule=f"leader-{'former' if after else 'future'}:{leader.role}",
+                )
             return Proto(
                 name=leader.name,
                 country=iso,

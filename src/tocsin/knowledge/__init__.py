@@ -118,6 +118,10 @@ class Knowledge:
             return max(terms, key=lambda t: t.start)
         return None
 
+    def terms(self, text: str) -> list[Leader]:
+        """Every recorded term of the office holder called ``text`` (empty when unknown)."""
+        return list(self.leaders.get(_norm(text), []))
+
     def org(self, text: str) -> Organization | None:
         return self.orgs.get(text) or self.orgs.get(_strip_the(text)) or self.orgs.get(_norm(text))
 
