@@ -249,3 +249,21 @@ def test_office_holder_outside_their_term_keeps_their_country():
         ents=[(0, 1, "PERSON"), (3, 4, "PERSON")],
     )
     assert mentions(doc) == [("CONSULT", ("FRAGOV",), ("USAELI",), "asserted")]
+
+
+def test_addressee_of_a_demand_survives_a_subjunctive_read_as_a_noun():
+    # China demanded that the US cancel plans .  parsed with "the US cancel plans" as one noun phrase
+    doc = make_doc(
+        [
+            ("China", "China", "PROPN", "NNP", 1, "nsubj"),
+            ("demanded", "demand", "VERB", "VBD", 1, "ROOT"),
+            ("that", "that", "SCONJ", "IN", 6, "mark"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("US", "US", "PROPN", "NNP", 6, "compound"),
+            ("cancel", "cancel", "NOUN", "NN", 6, "compound"),
+            ("plans", "plan", "NOUN", "NNS", 1, "ccomp"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (4, 5, "GPE")],
+    )
+    assert mentions(doc) == [("REQUEST", ("CHNGOV",), ("USAGOV",), "asserted")]

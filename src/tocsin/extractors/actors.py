@@ -133,6 +133,20 @@ class ActorIndex:
                         keys.append(key)
         return keys
 
+    def as_head(self, tok: Token) -> list[str]:
+        """Actor keys for ``tok`` read as the head of its own phrase, for rules that know the parser
+        folded a clause into a noun phrase ("demanded that [the US cancel plans]")."""
+        keys = self.refer(tok)
+        if keys:
+            return keys
+        proto = self.describe(tok)
+        if proto is None or proto.name == "__pair_countries__":
+            return []
+        ent = _ent_of(tok)
+        key = self._add(proto, tok, (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1))
+        self._record(tok, [key])
+        return [key]
+
     def _own_keys(self, tok: Token) -> list[str]:
         keys = self.by_head.get(tok.i)
         if keys:

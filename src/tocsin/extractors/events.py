@@ -508,9 +508,11 @@ def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
             if c.lower_ in _RECIP_WORDS:
                 recip = True
             targets += idx.refer(c)
-        elif r in ("ccomp", "xcomp") and sense.cameo.startswith("10"):
-            for g in subjects(c) + [x for x in c.children if rel(x) == "nsubjpass"]:
-                targets += idx.refer(g)
+        elif r in ("ccomp", "xcomp", "advcl") and sense.cameo.startswith("10"):
+            found = [k for g in subjects(c) + [x for x in c.children if rel(x) == "nsubjpass"] for k in idx.refer(g)]
+            if not found and r != "xcomp":
+                found = _that_clause_subject(c, idx)
+            targets += found
     relative_role = rel(v) == "relcl" and any(c.lower_ in _RELATIVE for c in v.children)
     if not sources and not relative_role:
         sources, inherited_recip = _inherit_subject(v, idx)
@@ -518,6 +520,22 @@ def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
     if recip and sources and not targets:
         return sources, [], True
     return _dedupe(sources), _dedupe([t for t in targets if t not in sources]), recip
+
+
+def _that_clause_subject(c: Token, idx: ActorIndex) -> list[str]:
+    """The addressee of "demanded that the US cancel plans" when the parser read the subjunctive verb
+    as a noun ("the US cancel plans" one noun phrase) or the clause as an adverbial: the first actor
+    between "that" and the clause head, outside any prepositional phrase."""
+    mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "that"), None)
+    if mark is None:
+        return []
+    for t in c.doc[mark.i + 1 : c.i]:
+        if any(a.dep_ in ("case", "prep") for a in [t, *t.ancestors] if a.i < c.i and a.i > mark.i):
+            continue
+        keys = idx.as_head(t)
+        if keys:
+            return keys
+    return []
 
 
 _OBJECT_CONTROL = ("accuse", "urge", "ask", "order", "tell", "blame", "force", "call")
