@@ -267,3 +267,50 @@ def test_addressee_of_a_demand_survives_a_subjunctive_read_as_a_noun():
         ents=[(0, 1, "GPE"), (4, 5, "GPE")],
     )
     assert mentions(doc) == [("REQUEST", ("CHNGOV",), ("USAGOV",), "asserted")]
+
+
+def test_rejecting_a_proposal_is_aimed_at_whoever_made_it():
+    # Serbia rejected an Australian ultimatum .
+    doc = make_doc(
+        [
+            ("Serbia", "Serbia", "PROPN", "NNP", 1, "nsubj"),
+            ("rejected", "reject", "VERB", "VBD", 1, "ROOT"),
+            ("an", "a", "DET", "DT", 4, "det"),
+            ("Australian", "Australian", "ADJ", "JJ", 4, "amod"),
+            ("ultimatum", "ultimatum", "NOUN", "NN", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (3, 4, "NORP")],
+    )
+    assert mentions(doc) == [("REJECT", ("SRBGOV",), ("AUS",), "asserted")]
+    # Pakistan rejected an offer from Afghanistan .
+    doc = make_doc(
+        [
+            ("Pakistan", "Pakistan", "PROPN", "NNP", 1, "nsubj"),
+            ("rejected", "reject", "VERB", "VBD", 1, "ROOT"),
+            ("an", "a", "DET", "DT", 3, "det"),
+            ("offer", "offer", "NOUN", "NN", 1, "obj"),
+            ("from", "from", "ADP", "IN", 5, "case"),
+            ("Afghanistan", "Afghanistan", "PROPN", "NNP", 3, "nmod"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (5, 6, "GPE")],
+    )
+    assert mentions(doc) == [("REJECT", ("PAKGOV",), ("AFGGOV",), "asserted")]
+
+
+def test_authorities_in_a_country_belong_to_it():
+    # Authorities in Croatia arrested Serbian nationalists .
+    doc = make_doc(
+        [
+            ("Authorities", "authority", "NOUN", "NNS", 3, "nsubj"),
+            ("in", "in", "ADP", "IN", 2, "case"),
+            ("Croatia", "Croatia", "PROPN", "NNP", 0, "nmod"),
+            ("arrested", "arrest", "VERB", "VBD", 3, "ROOT"),
+            ("Serbian", "Serbian", "ADJ", "JJ", 5, "amod"),
+            ("nationalists", "nationalist", "NOUN", "NNS", 3, "obj"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+        ents=[(2, 3, "GPE"), (4, 5, "NORP")],
+    )
+    assert mentions(doc) == [("COERCE", ("HRVGOV",), ("SRB",), "asserted")]

@@ -99,3 +99,12 @@ def test_training_spans_drop_titles_like_uner():
     words = ["President", "Joe", "Biden", "and", "Mr.", "President"]
     spans = [(0, 3, "PERSON"), (4, 6, "PERSON")]
     assert strip_person_titles(words, spans) == [(1, 3, "PERSON"), (4, 6, "PERSON")]
+
+
+def test_a_person_after_a_locative_preposition_that_is_a_known_city_is_a_place():
+    pos = ["NOUN", "VERB", "ADP", "PROPN", "PUNCT"]
+    doc = _tagged("Shelling continued near Donetsk .", pos, [(3, 4, "PERSON")])
+    assert _tidied(doc) == [("Donetsk", "GPE")]
+    # a known office holder stays a person, even when a town shares the name (Obama, Fukui)
+    doc = _tagged("Crowds cheered at Obama .", pos, [(3, 4, "PERSON")])
+    assert _tidied(doc) == [("Obama", "PERSON")]

@@ -147,6 +147,20 @@ class ActorIndex:
         self._record(tok, [key])
         return [key]
 
+    def country_of_modifier(self, m: Token) -> list[str]:
+        """The country a modifier names ("Iraqi towns", "a U.S. request", "Germany's goods") as a
+        country-level actor, for objects that are things rather than actors."""
+        keys = self.refer(m)
+        if keys:
+            return keys
+        iso, org = self._country_org_of(m)
+        if iso is None or org is not None:
+            return []
+        name = self.k.countries[iso].name if iso in self.k.countries else m.text
+        ent = _ent_of(m)
+        span = (ent.start, ent.end) if ent is not None else (m.i, m.i + 1)
+        return [self._add(Proto(name=name, country=iso, kind="state", rule="modifier-country"), m, span)]
+
     def _own_keys(self, tok: Token) -> list[str]:
         keys = self.by_head.get(tok.i)
         if keys:
@@ -356,6 +370,12 @@ class ActorIndex:
         if country is None and not org:
             country = self._relative_owner(h)
         role = self._role(h, mods)
+        if country is None and not org and role is not None and role[0] in _DOMESTIC_SECTORS:
+            # "authorities in Croatia", "police in Nairobi": these bodies belong where they serve
+            for r, pobj, prep in args(h):
+                if r == "prep" and prep == "in" and pobj.i > h.i:
+                    country = self._country_org_of(pobj)[0]
+                    break
         if ent is not None and ent.label_ in ("GPE", "LOC", "ORG", "NORP") and h.i == ent.root.i:
             text = ent.text
             if ent.label_ in ("GPE", "LOC"):
@@ -682,6 +702,10 @@ class ActorIndex:
                 proto = Proto(name=name, country=b.country, sector="GOV", kind="state", rule="pair-countries")
                 out.append(self._add(proto, tok, _phrase_span(tok)))
         return out
+
+
+# Sectors whose members serve where they are ("police in Nairobi"); troops abroad do not.
+_DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG"}
 
 
 def _points_back(kids: set[str]) -> bool:

@@ -499,15 +499,11 @@ def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
                 recip = True
             elif not any(rel(p) == "poss" and p.lower_ in _OWN for p in c.children):
                 # "withdraw its troops from Lebanon": the actor's own forces are not its target
-                keys = idx.refer(c)
-                if not keys:
-                    # "support Turkey's efforts": whose efforts they are is who is supported
-                    keys = [key for p in c.children if rel(p) == "poss" for key in idx.refer(p)]
-                targets += keys
+                targets += idx.refer(c) or _object_owner(c, idx)
         elif r == "prep" and prep and (prep in sense.target_preps or (prep == "for" and sense.particle == "for")):
             if c.lower_ in _RECIP_WORDS:
                 recip = True
-            targets += idx.refer(c)
+            targets += idx.refer(c) or _object_owner(c, idx)
         elif r in ("ccomp", "xcomp", "advcl") and sense.cameo.startswith("10"):
             found = [k for g in subjects(c) + [x for x in c.children if rel(x) == "nsubjpass"] for k in idx.refer(g)]
             if not found and r != "xcomp":
@@ -520,6 +516,31 @@ def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
     if recip and sources and not targets:
         return sources, [], True
     return _dedupe(sources), _dedupe([t for t in targets if t not in sources]), recip
+
+
+# Things someone puts forward: rejecting, accepting or welcoming one is aimed at whoever made it.
+_PROPOSALS = {
+    *["request", "call", "appeal", "offer", "proposal", "plan", "ultimatum", "demand", "invitation"],
+    *["initiative", "bid", "suggestion", "overture", "peace plan", "motion", "draft", "resolution"],
+}
+
+
+def _object_owner(c: Token, idx: ActorIndex) -> list[str]:
+    """Whom an act on a thing is aimed at: its possessor ("support Turkey's efforts"), the country
+    modifying it ("shell Iraqi towns", "reject a U.S. request"), or the maker of a proposal
+    ("calls by Belarus's rulers", "an offer from Afghanistan")."""
+    mods = [m for m in c.children if rel(m) in ("poss", "amod", "compound", "nmod:poss") and m.i < c.i]
+    for m in sorted(mods, key=lambda m: rel(m) != "poss"):
+        keys = idx.country_of_modifier(m) if rel(m) != "poss" else idx.refer(m)
+        if keys:
+            return keys
+    if c.lemma_.lower() in _PROPOSALS:
+        for r, g, prep in args(c):
+            if r == "prep" and prep in ("by", "from"):
+                keys = idx.refer(g)
+                if keys:
+                    return keys
+    return []
 
 
 def _that_clause_subject(c: Token, idx: ActorIndex) -> list[str]:

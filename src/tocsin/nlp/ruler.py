@@ -246,8 +246,9 @@ def relabel_gpe(doc: Doc) -> Doc:
     - leading titles leave ``PERSON`` spans ("Emperor Meiji" -> "Meiji", "Mr Osborne" -> "Osborne");
       the actor stage reads titles from the words before the name;
     - entities made only of pronouns are dropped (a quoted "We" is nobody's name);
-    - a capitalised proper-noun run that no one labelled, right after a locative preposition, and
-      that the gazetteer knows as a sizeable settlement or region, becomes ``GPE`` ("shelling in Zolote");
+    - a capitalised proper-noun run that no one labelled (or that the NER took for a person), right
+      after a locative preposition, that the gazetteer knows as a sizeable settlement or region,
+      becomes ``GPE`` ("shelling in Zolote", "positions near Donetsk");
     """
     k = knowledge.load()
     changed = False
@@ -258,6 +259,9 @@ def relabel_gpe(doc: Doc) -> Doc:
             if key in k.country_names or key in k.seats:
                 ent = Span(doc, ent.start, ent.end, label="GPE", kb_id=ent.kb_id)
                 changed = True
+        elif ent.label_ == "PERSON" and _misread_place(ent, k):
+            ent = Span(doc, ent.start, ent.end, label="GPE")
+            changed = True
         elif ent.label_ == "PERSON" and len(ent) > 1:
             start = ent.start
             while start < ent.end - 1 and (doc[start].lower_ in PERSON_TITLES or doc[start].is_punct):
@@ -298,6 +302,19 @@ def _backoff_places(doc: Doc) -> list[Span]:
         if _gazetteer_place(doc[start:end].text):
             out.append(Span(doc, start, end, label="GPE"))
     return out
+
+
+def _misread_place(ent: Span, k: knowledge.Knowledge) -> bool:
+    """A "person" right after "in/near/…" that is no known office holder but a sizeable GeoNames
+    place ("positions near Donetsk" tagged PERSON)."""
+    i = ent.start
+    return (
+        i > 0
+        and ent.doc[i - 1].lower_ in _LOCATIVE
+        and len(ent) <= 2
+        and not k.terms(ent.text)
+        and _gazetteer_place(ent.text)
+    )
 
 
 def _bare_proper(tok: Any) -> bool:
