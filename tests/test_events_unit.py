@@ -314,3 +314,20 @@ def test_authorities_in_a_country_belong_to_it():
         ents=[(2, 3, "GPE"), (4, 5, "NORP")],
     )
     assert mentions(doc) == [("COERCE", ("HRVGOV",), ("SRB",), "asserted")]
+
+
+def test_the_subject_of_ready_or_willing_holds_the_stance():
+    # France is ready to send troops .
+    doc = make_doc(
+        [
+            ("France", "France", "PROPN", "NNP", 2, "nsubj"),
+            ("is", "be", "AUX", "VBZ", 2, "cop"),
+            ("ready", "ready", "ADJ", "JJ", 2, "ROOT"),
+            ("to", "to", "PART", "TO", 4, "mark"),
+            ("send", "send", "VERB", "VB", 2, "xcomp"),
+            ("troops", "troop", "NOUN", "NNS", 4, "obj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        ents=[(0, 1, "GPE")],
+    )
+    assert [m[:2] for m in mentions(doc)] == [("AGREE", ("FRAGOV",))]

@@ -108,3 +108,12 @@ def test_a_person_after_a_locative_preposition_that_is_a_known_city_is_a_place()
     # a known office holder stays a person, even when a town shares the name (Obama, Fukui)
     doc = _tagged("Crowds cheered at Obama .", pos, [(3, 4, "PERSON")])
     assert _tidied(doc) == [("Obama", "PERSON")]
+
+
+def test_unlabelled_names_after_a_personal_title_are_persons():
+    pos = ["ADJ", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN", "PROPN", "PUNCT"]
+    doc = _tagged("Russian President Boris Yeltsin hosted Prime Minister Ryutaro Hashimoto .", pos, [(0, 1, "NORP")])
+    assert _tidied(doc) == [("Russian", "NORP"), ("Boris Yeltsin", "PERSON"), ("Ryutaro Hashimoto", "PERSON")]
+    # "General Motors" is a company, and a title before a known country names no person
+    doc = _tagged("General Motors and President Ukraine", ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN"], [])
+    assert _tidied(doc) == []

@@ -598,7 +598,8 @@ def _noun_roles(n: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
     targets: list[str] = []
     recip = False
     for r, c, prep in args(n):
-        if r == "poss":
+        if r == "poss" or (r == "nsubj" and n.pos_ == "ADJ"):
+            # "Iran's offer"; "France is ready to …": the copular subject holds the stance
             sources += idx.refer(c)
         elif r in ("amod", "compound", "npmod") and c.i < n.i:
             key = _modifier_actor(c, n, idx)

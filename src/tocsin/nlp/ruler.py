@@ -273,7 +273,7 @@ def relabel_gpe(doc: Doc) -> Doc:
             changed = True
             continue
         ents.append(ent)
-    found = _backoff_places(doc)
+    found = _backoff_places(doc) + _titled_names(doc, k)
     if found:
         ents = filter_spans([*ents, *found])
         changed = True
@@ -302,6 +302,58 @@ def _backoff_places(doc: Doc) -> list[Span]:
         if _gazetteer_place(doc[start:end].text):
             out.append(Span(doc, start, end, label="GPE"))
     return out
+
+
+# Titles that are followed by a person's name and by little else ("General Motors" is why "general"
+# is not here).
+_NAME_TITLES = {
+    *["president", "minister", "chancellor", "premier", "king", "queen", "prince", "princess", "emir"],
+    *["sheikh", "sultan", "pope", "senator", "governor", "mayor", "secretary", "ambassador", "envoy"],
+    *["spokesman", "spokeswoman", "spokesperson", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."],
+    *["sir", "dame", "emperor", "tsar", "ayatollah", "imam", "rabbi", "cardinal", "archbishop", "bishop"],
+    *["gen.", "lt.", "col.", "colonel", "commander", "lieutenant", "sergeant", "admiral", "marshal"],
+    *["rep.", "sen.", "gov.", "congressman", "congresswoman", "professor", "prof."],
+}
+
+
+def _titled_names(doc: Doc, k: knowledge.Knowledge) -> list[Span]:
+    """Unlabelled capitalised words right after a personal title: "President Boris Yeltsin",
+    "Prime Minister Ryutaro Hashimoto" (news names the NER has never seen)."""
+    out: list[Span] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if not (tok.lower_ in _NAME_TITLES and tok.text[:1].isupper()):
+            i += 1
+            continue
+        start = i + 1
+        while start < n and doc[start].lower_ in PERSON_TITLES and doc[start].text[:1].isupper():
+            start += 1
+        end = start
+        while end < n and end - start < 4 and _name_word(doc[end]):
+            end += 1
+        name = doc[start:end].text
+        if (
+            end > start
+            and not (end < n and doc[end].ent_type)
+            and not any(doc[j].ent_type for j in range(start, end))
+            and not k.country_of(name)
+            and not k.org(name)
+        ):
+            out.append(Span(doc, start, end, label="PERSON"))
+        i = max(end, i + 1)
+    return out
+
+
+def _name_word(tok: Any) -> bool:
+    text = tok.text
+    return (
+        text[:1].isupper()
+        and (tok.is_alpha or "-" in text or text.endswith("."))
+        and tok.lower_ not in _NOT_NAME
+        and tok.lower_ not in PERSON_TITLES
+    )
 
 
 def _misread_place(ent: Span, k: knowledge.Knowledge) -> bool:
