@@ -331,3 +331,34 @@ def test_the_subject_of_ready_or_willing_holds_the_stance():
         ents=[(0, 1, "GPE")],
     )
     assert [m[:2] for m in mentions(doc)] == [("AGREE", ("FRAGOV",))]
+
+
+def test_joined_demonyms_make_one_group_per_country():
+    # Russian and Ukrainian officials met .
+    doc = make_doc(
+        [
+            ("Russian", "Russian", "ADJ", "JJ", 3, "amod"),
+            ("and", "and", "CCONJ", "CC", 2, "cc"),
+            ("Ukrainian", "Ukrainian", "ADJ", "JJ", 0, "conj"),
+            ("officials", "official", "NOUN", "NNS", 4, "nsubj"),
+            ("met", "meet", "VERB", "VBD", 4, "ROOT"),
+            (".", ".", "PUNCT", ".", 4, "punct"),
+        ],
+        ents=[(0, 1, "NORP"), (2, 3, "NORP")],
+    )
+    assert mentions(doc) == [("CONSULT", ("RUSGOV",), ("UKRGOV",), "asserted")]
+    # Israeli troops shelled Palestinian and Lebanese villages .
+    doc = make_doc(
+        [
+            ("Israeli", "Israeli", "ADJ", "JJ", 1, "amod"),
+            ("troops", "troop", "NOUN", "NNS", 2, "nsubj"),
+            ("shelled", "shell", "VERB", "VBD", 2, "ROOT"),
+            ("Palestinian", "Palestinian", "ADJ", "JJ", 6, "amod"),
+            ("and", "and", "CCONJ", "CC", 5, "cc"),
+            ("Lebanese", "Lebanese", "ADJ", "JJ", 3, "conj"),
+            ("villages", "village", "NOUN", "NNS", 2, "obj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        ents=[(0, 1, "NORP"), (3, 4, "NORP"), (5, 6, "NORP")],
+    )
+    assert mentions(doc) == [("ASSAULT", ("ISRMIL",), ("PSE", "LBN"), "asserted")]

@@ -14,7 +14,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -332,7 +332,29 @@ class ActorIndex:
         if proto.name == "__pair_countries__":
             return self._pair_countries(tok)
         span = _phrase_span(tok)
-        return [self._add(proto, tok, span)]
+        others = self._joined_countries(tok, proto) if proto.kind == "group" and proto.country else []
+        if others:
+            proto = replace(proto, name=f"{others[0][0].text} {tok.text}")
+        keys = [self._add(proto, tok, span)]
+        for cj, iso in others[1:]:
+            keys.append(self._add(replace(proto, country=iso, name=f"{cj.text} {tok.text}"), tok, span))
+        return keys
+
+    def _joined_countries(self, tok: Token, proto: Proto) -> list[tuple[Token, str]]:
+        """("Russian", RUS), ("Ukrainian", UKR) for "Russian and Ukrainian officials"; empty unless
+        the modifier that gave ``proto`` its country is joined to another country's."""
+        for m in tok.children:
+            own = self._country_org_of(m)[0]
+            if rel(m) not in ("amod", "compound") or m.i > tok.i or own is None or own != proto.country:
+                continue
+            joined = [(m, own)]
+            for cj in m.conjuncts:
+                iso = self._country_org_of(cj)[0]
+                if iso and all(iso != x for _, x in joined):
+                    joined.append((cj, iso))
+            if len(joined) > 1:
+                return joined
+        return []
 
     def describe(self, h: Token) -> Proto | None:
         """Code the noun phrase headed by ``h``; ``None`` when it is not an actor."""

@@ -531,9 +531,11 @@ def _object_owner(c: Token, idx: ActorIndex) -> list[str]:
     ("calls by Belarus's rulers", "an offer from Afghanistan")."""
     mods = [m for m in c.children if rel(m) in ("poss", "amod", "compound", "nmod:poss") and m.i < c.i]
     for m in sorted(mods, key=lambda m: rel(m) != "poss"):
-        keys = idx.country_of_modifier(m) if rel(m) != "poss" else idx.refer(m)
+        # "Palestinian and Lebanese villages": both countries
+        joined = (m, *m.conjuncts)
+        keys = idx.refer(m) if rel(m) == "poss" else [k for x in joined for k in idx.country_of_modifier(x)]
         if keys:
-            return keys
+            return _dedupe(keys)
     if c.lemma_.lower() in _PROPOSALS:
         for r, g, prep in args(c):
             if r == "prep" and prep in ("by", "from"):
