@@ -91,6 +91,8 @@ def test_unlabelled_town_after_a_locative_preposition_is_looked_up():
     assert _tidied(_tagged("Shelling continued near Horlivka .", pos, [])) == [("Horlivka", "GPE")]
     # an unknown name, or one the gazetteer knows only as a hamlet, stays unlabelled
     assert _tidied(_tagged("Shelling continued near Qxzvbrt .", pos, [])) == []
+    # a month is no place, although GeoNames knows a town called March
+    assert _tidied(_tagged("Shelling continued in March .", pos, [])) == []
     # "to" and "from" introduce people as often as places
     assert _tidied(_tagged("He wrote to Horlivka .", ["PRON", "VERB", "ADP", "PROPN", "PUNCT"], [])) == []
 

@@ -370,7 +370,14 @@ def _misread_place(ent: Span, k: knowledge.Knowledge) -> bool:
 
 
 def _bare_proper(tok: Any) -> bool:
-    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_type and tok.is_alpha
+    # months and weekdays are not places, whatever GeoNames says about March, Cambridgeshire
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and not tok.ent_type
+        and tok.is_alpha
+        and tok.lower_ not in _NOT_NAME
+    )
 
 
 def _gazetteer_place(name: str) -> bool:
