@@ -362,3 +362,20 @@ def test_joined_demonyms_make_one_group_per_country():
         ents=[(0, 1, "NORP"), (3, 4, "NORP"), (5, 6, "NORP")],
     )
     assert mentions(doc) == [("ASSAULT", ("ISRMIL",), ("PSE", "LBN"), "asserted")]
+
+
+def test_thousands_of_people_protesting_in_a_capital():
+    # Thousands of students demonstrated in Moscow .
+    doc = make_doc(
+        [
+            ("Thousands", "thousand", "NOUN", "NNS", 3, "nsubj"),
+            ("of", "of", "ADP", "IN", 2, "case"),
+            ("students", "student", "NOUN", "NNS", 0, "nmod"),
+            ("demonstrated", "demonstrate", "VERB", "VBD", 3, "ROOT"),
+            ("in", "in", "ADP", "IN", 5, "case"),
+            ("Moscow", "Moscow", "PROPN", "NNP", 3, "obl"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+        ents=[(5, 6, "GPE")],
+    )
+    assert mentions(doc) == [("PROTEST", ("---EDU",), ("RUSGOV",), "asserted")]

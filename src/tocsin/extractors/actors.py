@@ -165,6 +165,11 @@ class ActorIndex:
         keys = self.by_head.get(tok.i)
         if keys:
             return list(keys)
+        if tok.lower_ in _QUANTITY_HEADS or (tok.pos_ == "NUM" and tok.dep_ != "nummod"):
+            # "thousands of students", "dozens of soldiers": the people counted are the actor
+            for r, pobj, prep in args(tok):
+                if r == "prep" and prep == "of":
+                    return self.refer(pobj)
         # a title or generic head ("US Secretary of State Antony Blinken", "the Nato alliance"):
         # the actor named inside the same noun phrase, a person first
         found: list[str] = []
@@ -726,6 +731,7 @@ class ActorIndex:
         return out
 
 
+_QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "hundred", "thousand", "dozen"}
 # Sectors whose members serve where they are ("police in Nairobi"); troops abroad do not.
 _DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG"}
 

@@ -443,7 +443,8 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
 
 # Acts done to a country by acting on its territory: "Serbia lifted a curfew in Montenegro". Meetings and
 # deployments happen in a place without being aimed at it.
-_PLACE_TARGET_TYPES = {"CONCEDE", "RETREAT", "COERCE", "AID", "SANCTION", "ASSAULT"}
+# Protests are aimed at the government of the place they happen in unless they name a target.
+_PLACE_TARGET_TYPES = {"CONCEDE", "RETREAT", "COERCE", "AID", "SANCTION", "ASSAULT", "PROTEST"}
 
 
 def _place_target(tok: Token, idx: ActorIndex) -> list[str]:
@@ -451,7 +452,7 @@ def _place_target(tok: Token, idx: ActorIndex) -> list[str]:
     holders = [tok] + [c for c in tok.children if rel(c) == "obj"]
     for h in holders:
         for r, c, prep in args(h):
-            if r == "prep" and prep in ("in", "inside", "across", "into"):
+            if r == "prep" and prep in ("in", "inside", "across", "into", "throughout"):
                 keys = [key for key in idx.refer(c) if idx.actors[key].kind == "state"]
                 if keys:
                     return keys
