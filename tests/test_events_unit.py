@@ -379,3 +379,29 @@ def test_thousands_of_people_protesting_in_a_capital():
         ents=[(5, 6, "GPE")],
     )
     assert mentions(doc) == [("PROTEST", ("---EDU",), ("RUSGOV",), "asserted")]
+
+
+def test_attacking_a_plan_or_attacking_someone_as_or_for_something_is_criticism():
+    # Labour attacked the plan .
+    doc = make_doc(
+        [
+            ("Labour", "Labour", "PROPN", "NNP", 1, "nsubj"),
+            ("attacked", "attack", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("plan", "plan", "NOUN", "NN", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "ORG")],
+    )
+    assert [m[0] for m in mentions(doc)] == ["ACCUSE"]
+    # Rebels attacked the base .  stays an assault
+    doc = make_doc(
+        [
+            ("Rebels", "rebel", "NOUN", "NNS", 1, "nsubj"),
+            ("attacked", "attack", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("base", "base", "NOUN", "NN", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+    )
+    assert [m[0] for m in mentions(doc)] == ["ASSAULT"]

@@ -791,7 +791,16 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
         return "161" if words & {"embassy", "ambassador", "diplomat"} else "0874"
     if root == "19" and words & {"artillery", "mortar", "shell", "rocket"}:
         return "194"
+    if root == "19" and tok.lemma_ == "attack" and _verbal_criticism(tok):
+        return "111"
     return cameo
+
+
+def _verbal_criticism(tok: Token) -> bool:
+    """ "attacked the plan as too little", "attacked him for failing": words, not weapons."""
+    return any(r == "prep" and prep in ("as", "for") for r, _, prep in args(tok)) or any(
+        c.dep_ == "advcl" and any(m.lower_ == "as" for m in c.children) for c in tok.children
+    )
 
 
 def _weapon_mode(tok: Token) -> str | None:
