@@ -405,3 +405,34 @@ def test_attacking_a_plan_or_attacking_someone_as_or_for_something_is_criticism(
         ],
     )
     assert [m[0] for m in mentions(doc)] == ["ASSAULT"]
+
+
+def test_striking_a_deal_is_an_agreement_and_met_objectives_are_no_meeting():
+    # Russia and Ukraine struck a deal .
+    doc = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "NNP", 3, "nsubj"),
+            ("and", "and", "CCONJ", "CC", 2, "cc"),
+            ("Ukraine", "Ukraine", "PROPN", "NNP", 0, "conj"),
+            ("struck", "strike", "VERB", "VBD", 3, "ROOT"),
+            ("a", "a", "DET", "DT", 5, "det"),
+            ("deal", "deal", "NOUN", "NN", 3, "obj"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (2, 3, "GPE")],
+    )
+    assert sorted(mentions(doc)) == [
+        ("SUPPORT", ("RUSGOV",), ("UKRGOV",), "asserted"),
+        ("SUPPORT", ("UKRGOV",), ("RUSGOV",), "asserted"),
+    ]
+    # the objectives were met .
+    doc = make_doc(
+        [
+            ("the", "the", "DET", "DT", 1, "det"),
+            ("objectives", "objective", "NOUN", "NNS", 3, "nsubj:pass"),
+            ("were", "be", "AUX", "VBD", 3, "aux:pass"),
+            ("met", "meet", "VERB", "VBN", 3, "ROOT"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+    )
+    assert mentions(doc) == []

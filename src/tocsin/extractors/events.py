@@ -420,7 +420,9 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     if "nomilitary" in sense.flags and not _military_context(tok, sources, idx):
         return []
     mode = _weapon_mode(tok) if code.type == "ASSAULT" else None
-    if recip and len(sources) >= 2 and not targets and "recip" in sense.flags:
+    if len(sources) >= 2 and not targets and cameo == "057":
+        recip = True  # "Russia and Ukraine struck a deal": an agreement between its signatories
+    if recip and len(sources) >= 2 and not targets and ("recip" in sense.flags or cameo == "057"):
         if code.type in ("CONSULT", "AGREE", "COOPERATE"):
             idx.note_pair(tok.i, sources)
             return [Mention(tok, sense, cameo, sources[:1], sources[1:], "lexicon+joint", mode, True)]
@@ -793,7 +795,17 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
         return "194"
     if root == "19" and tok.lemma_ == "attack" and _verbal_criticism(tok):
         return "111"
+    agents = {x.lemma_.lower() for r, c, _ in args(tok) if r == "agent" for x in c.subtree}
+    if (words | agents) & _FIGURATIVE.get(tok.lemma_, set()):
+        return None  # "objectives could be met", "struck by the level of concern"
     return cameo
+
+
+# Objects that make a trigger figurative: no event at all.
+_FIGURATIVE = {
+    "meet": {"objective", "target", "goal", "need", "cost", "standard", "challenge", "criterion"},
+    "strike": {"chord", "note", "tone", "balance", "level", "concern", "idea", "thought", "news", "sense", "fact"},
+}
 
 
 def _verbal_criticism(tok: Token) -> bool:
