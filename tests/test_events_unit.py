@@ -436,3 +436,31 @@ def test_striking_a_deal_is_an_agreement_and_met_objectives_are_no_meeting():
         ],
     )
     assert mentions(doc) == []
+
+
+def test_firing_a_minister_is_no_shooting_and_hitting_out_is_criticism():
+    # The president fired the minister .
+    doc = make_doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("president", "president", "NOUN", "NN", 2, "nsubj"),
+            ("fired", "fire", "VERB", "VBD", 2, "ROOT"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("minister", "minister", "NOUN", "NN", 2, "obj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+    )
+    assert mentions(doc) == []
+    # Russia hit out at NATO .
+    doc = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "NNP", 1, "nsubj"),
+            ("hit", "hit", "VERB", "VBD", 1, "ROOT"),
+            ("out", "out", "ADP", "RP", 1, "compound:prt"),
+            ("at", "at", "ADP", "IN", 4, "case"),
+            ("NATO", "NATO", "PROPN", "NNP", 1, "obl"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (4, 5, "ORG")],
+    )
+    assert [(m[0], m[1]) for m in mentions(doc)] == [("ACCUSE", ("RUSGOV",))]

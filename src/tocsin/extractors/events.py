@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..knowledge import Knowledge, Trigger
+from ..knowledge import load as load_knowledge
 from .actors import ActorIndex, Proto
 from .factuality import SPEECH
 from .hygiene import Layout
@@ -795,6 +796,8 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
         return "194"
     if root == "19" and tok.lemma_ == "attack" and _verbal_criticism(tok):
         return "111"
+    if tok.lemma_ == "fire" and any(_is_person_noun(c) for r, c, _ in args(tok) if r == "obj"):
+        return None  # "fired his defence minister": a dismissal, not shooting
     agents = {x.lemma_.lower() for r, c, _ in args(tok) if r == "agent" for x in c.subtree}
     if (words | agents) & _FIGURATIVE.get(tok.lemma_, set()):
         return None  # "objectives could be met", "struck by the level of concern"
@@ -806,6 +809,14 @@ _FIGURATIVE = {
     "meet": {"objective", "target", "goal", "need", "cost", "standard", "challenge", "criterion"},
     "strike": {"chord", "note", "tone", "balance", "level", "concern", "idea", "thought", "news", "sense", "fact"},
 }
+
+
+def _is_person_noun(tok: Token) -> bool:
+    role = load_knowledge().roles.get(tok.lemma_.lower())
+    return tok.ent_type_ == "PERSON" or (role is not None and role[1] == "person") or tok.lemma_ in _STAFF
+
+
+_STAFF = {"employee", "worker", "staff", "aide", "adviser", "advisor", "coach", "manager", "director", "chief"}
 
 
 def _verbal_criticism(tok: Token) -> bool:
