@@ -249,6 +249,8 @@ def relabel_gpe(doc: Doc) -> Doc:
     - a capitalised proper-noun run that no one labelled (or that the NER took for a person), right
       after a locative preposition, that the gazetteer knows as a sizeable settlement or region,
       becomes ``GPE`` ("shelling in Zolote", "positions near Donetsk");
+    - unlabelled capitalised words right after a personal title become ``PERSON``
+      ("President Boris Yeltsin").
     """
     k = knowledge.load()
     changed = False
