@@ -490,11 +490,11 @@ class ActorIndex:
                 name = name[len(prefix) :]
         leader = k.leader(name, self.published)
         outside_term = False
-        if leader is None and self.published is not None and k.terms(name):
+        terms = k.terms(name) if leader is None and self.published is not None else []
+        if terms and self.published is not None:
             # a known office holder before or after office ("former President Trump") is still
             # of that country; after office they are an elite (ELI), before it their sector is unknown
             day = self.published
-            terms = k.terms(name)
             leader = max((t for t in terms if t.start <= day), key=lambda t: t.start, default=terms[0])
             outside_term = True
         mods = [m for m in _modifiers(h) if m.i < ent.start]

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..knowledge import Knowledge, Trigger
-from ..knowledge import load as load_knowledge
 from .actors import ActorIndex, Proto
 from .factuality import SPEECH
 from .hygiene import Layout
@@ -276,7 +275,7 @@ def _modal_demand(v: Token, idx: ActorIndex, k: Knowledge) -> Mention | None:
     if not speakers:
         return None
     sense = match_trigger(v, k)
-    wanted = _refine(v, sense, sense.cameo, _table_match(v, sense, k)) if sense is not None else None
+    wanted = _refine(v, sense, sense.cameo, _table_match(v, sense, k), k) if sense is not None else None
     code = "100"
     if wanted:
         code = _DEMAND_CODES.get(wanted) or _DEMAND_CODES.get(wanted[:3]) or _DEMAND_CODES.get(wanted[:2]) or "100"
@@ -398,7 +397,7 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     if "light" in sense.flags and not _light_object(tok):
         return []
     hit = _table_match(tok, sense, k)
-    refined = _refine(tok, sense, cameo, hit)
+    refined = _refine(tok, sense, cameo, hit, k)
     if refined is None:
         return []
     cameo = refined
@@ -760,7 +759,7 @@ def _table_match(tok: Token, sense: Trigger, k: Knowledge) -> tuple[str, Token] 
     return None
 
 
-def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | None) -> str | None:
+def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | None, k: Knowledge) -> str | None:
     """Sharpen the CAMEO code from the trigger's object ("provide weapons" -> 072, "open fire" -> 190);
     ``None`` when the object shows the word is no event ("provide a pretext", "open a shop"). ``hit`` is
     the trigger's :func:`_table_match`."""
@@ -796,7 +795,7 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
         return "194"
     if root == "19" and tok.lemma_ == "attack" and _verbal_criticism(tok):
         return "111"
-    if tok.lemma_ == "fire" and any(_is_person_noun(c) for r, c, _ in args(tok) if r == "obj"):
+    if tok.lemma_ == "fire" and any(_is_person_noun(c, k) for r, c, _ in args(tok) if r == "obj"):
         return None  # "fired his defence minister": a dismissal, not shooting
     agents = {x.lemma_.lower() for r, c, _ in args(tok) if r == "agent" for x in c.subtree}
     if (words | agents) & _FIGURATIVE.get(tok.lemma_, set()):
@@ -811,8 +810,8 @@ _FIGURATIVE = {
 }
 
 
-def _is_person_noun(tok: Token) -> bool:
-    role = load_knowledge().roles.get(tok.lemma_.lower())
+def _is_person_noun(tok: Token, k: Knowledge) -> bool:
+    role = k.roles.get(tok.lemma_.lower())
     return tok.ent_type_ == "PERSON" or (role is not None and role[1] == "person") or tok.lemma_ in _STAFF
 
 

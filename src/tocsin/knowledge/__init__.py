@@ -108,7 +108,7 @@ class Knowledge:
 
     def leader(self, text: str, day: dt.date | None) -> Leader | None:
         """The office holder called ``text`` on ``day`` (latest term if the date is unknown)."""
-        terms = self.leaders.get(_norm(text))
+        terms = self.terms(text)
         if not terms:
             return None
         valid = [t for t in terms if t.valid_on(day)]

@@ -231,6 +231,17 @@ PERSON_TITLES = (
         *["chairman", "chairwoman", "ceo", "director", "spokesman", "minister", "officer", "agent", "detective"],
     }
 )
+
+
+def name_start(words: list[str]) -> int:
+    """Index of the first name word of a person's words after leading titles and punctuation
+    ("President Joe Biden" -> 1); 0 when only a title would remain ("Mr. President")."""
+    s = 0
+    while s < len(words) - 1 and (words[s].lower() in PERSON_TITLES or not any(c.isalnum() for c in words[s])):
+        s += 1
+    return 0 if words[s].lower() in PERSON_TITLES else s
+
+
 # Prepositions after which an unrecognised proper name is usually a place ("fighting near Zolote").
 # ("to" and "from" are left out: "forward to Brant", "a note from Karen").
 _LOCATIVE = {"in", "at", "near", "outside", "into", "across", "around", "towards", "toward", "via"}
@@ -265,10 +276,8 @@ def relabel_gpe(doc: Doc) -> Doc:
             ent = Span(doc, ent.start, ent.end, label="GPE")
             changed = True
         elif ent.label_ == "PERSON" and len(ent) > 1:
-            start = ent.start
-            while start < ent.end - 1 and (doc[start].lower_ in PERSON_TITLES or doc[start].is_punct):
-                start += 1
-            if start > ent.start and doc[start].lower_ not in PERSON_TITLES and _name_words(doc[start : ent.end]):
+            start = ent.start + name_start([t.text for t in ent])
+            if start > ent.start and _name_words(doc[start : ent.end]):
                 ent = Span(doc, start, ent.end, label="PERSON", kb_id=ent.kb_id)
                 changed = True
         if all(t.pos_ == "PRON" or t.is_punct for t in ent):

@@ -193,18 +193,12 @@ def strip_person_titles(words: list[str], spans: list[tuple[int, int, str]]) -> 
     GUM and re3d put titles inside the name, UNER and OntoNotes outside; mixing the two taught the
     NER both, and the UNER scores and the actor stage (which reads titles before the name) want one.
     """
-    from ..ruler import PERSON_TITLES
+    from ..ruler import name_start
 
-    out = []
-    for start, end, label in spans:
-        if label == "PERSON":
-            s = start
-            while s < end - 1 and (words[s].lower() in PERSON_TITLES or not any(c.isalnum() for c in words[s])):
-                s += 1
-            if words[s].lower() not in PERSON_TITLES:
-                start = s
-        out.append((start, end, label))
-    return out
+    return [
+        (start + name_start(words[start:end]) if label == "PERSON" else start, end, label)
+        for start, end, label in spans
+    ]
 
 
 def sentences_to_doc(vocab: Vocab, sents: list[Sentence]) -> Doc:
