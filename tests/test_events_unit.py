@@ -464,3 +464,104 @@ def test_firing_a_minister_is_no_shooting_and_hitting_out_is_criticism():
         ents=[(0, 1, "GPE"), (4, 5, "ORG")],
     )
     assert [(m[0], m[1]) for m in mentions(doc)] == [("ACCUSE", ("RUSGOV",))]
+
+
+def test_the_month_of_march_is_no_protest():
+    # Voters must register by 11 March .
+    doc = make_doc(
+        [
+            ("Voters", "voter", "NOUN", "NNS", 2, "nsubj"),
+            ("must", "must", "AUX", "MD", 2, "aux"),
+            ("register", "register", "VERB", "VB", 2, "ROOT"),
+            ("by", "by", "ADP", "IN", 4, "case"),
+            ("11", "11", "NUM", "CD", 2, "obl"),
+            ("March", "March", "PROPN", "NNP", 4, "nmod:unmarked"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+    )
+    assert mentions(doc) == []
+    # The march drew thousands .
+    doc = make_doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("march", "march", "NOUN", "NN", 2, "nsubj"),
+            ("drew", "draw", "VERB", "VBD", 2, "ROOT"),
+            ("thousands", "thousand", "NOUN", "NNS", 2, "obj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+    )
+    assert [m[0] for m in mentions(doc)] == ["PROTEST"]
+
+
+def _clash(subject, subject_tag, other, topic):
+    words = [
+        (subject, subject.lower(), "NOUN", subject_tag, 1, "nsubj"),
+        ("clashed", "clash", "VERB", "VBD", 1, "ROOT"),
+        ("with", "with", "ADP", "IN", 3, "case"),
+        (other, other.lower(), "NOUN", "NNS", 1, "obl"),
+    ]
+    if topic:
+        words += [("over", "over", "ADP", "IN", 5, "case"), (topic, topic, "NOUN", "NNS", 1, "obl")]
+    return make_doc([*words, (".", ".", "PUNCT", ".", 1, "punct")])
+
+
+def test_a_clash_between_people_who_argue_is_criticism_and_between_armed_ones_is_a_fight():
+    assert [m[0] for m in mentions(_clash("Minister", "NN", "unions", "pensions"))] == ["ACCUSE"]
+    assert [m[0] for m in mentions(_clash("Judge", "NN", "ministers", None))] == ["ACCUSE"]
+    assert [m[0] for m in mentions(_clash("Rebels", "NNS", "troops", None))] == ["ASSAULT"]
+
+
+def test_signing_up_is_no_agreement_and_threatened_jobs_are_no_threat():
+    # Schools signed up for the vote .
+    doc = make_doc(
+        [
+            ("Schools", "school", "NOUN", "NNS", 1, "nsubj"),
+            ("signed", "sign", "VERB", "VBD", 1, "ROOT"),
+            ("up", "up", "ADP", "RP", 1, "compound:prt"),
+            ("for", "for", "ADP", "IN", 5, "case"),
+            ("the", "the", "DET", "DT", 5, "det"),
+            ("vote", "vote", "NOUN", "NN", 1, "obl"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+    )
+    assert mentions(doc) == []
+    # 2,000 jobs are threatened .  /  Ukraine is threatened by Russia .
+    jobs = make_doc(
+        [
+            ("2,000", "2,000", "NUM", "CD", 1, "nummod"),
+            ("jobs", "job", "NOUN", "NNS", 3, "nsubj:pass"),
+            ("are", "be", "AUX", "VBP", 3, "aux:pass"),
+            ("threatened", "threaten", "VERB", "VBN", 3, "ROOT"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+    )
+    assert mentions(jobs) == []
+    ukraine = make_doc(
+        [
+            ("Ukraine", "Ukraine", "PROPN", "NNP", 2, "nsubj:pass"),
+            ("is", "be", "AUX", "VBZ", 2, "aux:pass"),
+            ("threatened", "threaten", "VERB", "VBN", 2, "ROOT"),
+            ("by", "by", "ADP", "IN", 4, "case"),
+            ("Russia", "Russia", "PROPN", "NNP", 2, "obl:agent"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (4, 5, "GPE")],
+    )
+    assert mentions(ukraine) == [("THREATEN", ("RUSGOV",), ("UKRGOV",), "asserted")]
+
+
+def test_what_is_offered_is_not_the_target_of_the_offer():
+    # Britain offered the Gurkhas to Indonesia .
+    doc = make_doc(
+        [
+            ("Britain", "Britain", "PROPN", "NNP", 1, "nsubj"),
+            ("offered", "offer", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("soldiers", "soldier", "NOUN", "NNS", 1, "obj"),
+            ("to", "to", "ADP", "IN", 5, "case"),
+            ("Indonesia", "Indonesia", "PROPN", "NNP", 1, "obl"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (5, 6, "GPE")],
+    )
+    assert mentions(doc) == [("AGREE", ("GBRGOV",), ("IDNGOV",), "asserted")]

@@ -31,6 +31,9 @@ def test_every_trigger_uses_a_known_cameo_code_with_quad_class():
     k = knowledge.load()
     for senses in k.triggers.values():
         for s in senses:
+            if s.cameo == knowledge.NO_EVENT:
+                assert s.particle, "a no-event line blocks a phrase, not a whole word"
+                continue
             code = k.cameo[s.cameo]
             assert code.quad_class == (
                 1 if int(s.cameo[:2]) <= 5 else 2 if int(s.cameo[:2]) <= 8 else 3 if int(s.cameo[:2]) <= 13 else 4

@@ -142,8 +142,16 @@ def model() -> None:
 @click.option("--resume", type=click.Path(path_type=Path), default=None, help="Start from an earlier run's pipeline.")
 @click.option("--polish", is_flag=True, help="With --resume: low learning rate, averaged weights (the last stage).")
 @click.option("--augment/--no-augment", default=False, help="Add name-swapped copies of the training documents.")
+@click.option("--with-dev", is_flag=True, help="Final fit: train on the dev sets too and install model-last.")
 def model_train(
-    data: Path, output: Path, max_steps: int | None, install: bool, resume: Path | None, polish: bool, augment: bool
+    data: Path,
+    output: Path,
+    max_steps: int | None,
+    install: bool,
+    resume: Path | None,
+    polish: bool,
+    augment: bool,
+    with_dev: bool,
 ) -> None:
     """Convert the treebanks and NER sets, train on CPU, install the best model into the package."""
     from .nlp import BUNDLED
@@ -152,7 +160,9 @@ def model_train(
 
     if polish and resume is None:
         raise click.UsageError("--polish fine-tunes an earlier run: give --resume too")
-    best = train(data, output, max_steps=max_steps, resume=resume, polish=polish, augment=augment)
+    best = train(
+        data, output, max_steps=max_steps, resume=resume, polish=polish, augment=augment, with_dev=with_dev
+    )
     if install:
         do_install(best, BUNDLED)
         click.echo(f"installed {best} -> {BUNDLED}")

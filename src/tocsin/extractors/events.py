@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..knowledge import Knowledge, Trigger
+from ..knowledge import NO_EVENT, Knowledge, Trigger
 from .actors import ActorIndex, Proto
 from .factuality import SPEECH
 from .hygiene import Layout
@@ -209,6 +209,8 @@ def match_trigger(tok: Token, k: Knowledge) -> Trigger | None:
         keys.insert(0, f"{low}-{doc[tok.i + 2].lower_}")
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_:
         return None  # second half of a hyphenated word: the first half carries it
+    if _is_month(tok):
+        return None
     kids = particles(tok)
     for key in keys:
         for s in lex.compound.get(key, []):
@@ -217,11 +219,20 @@ def match_trigger(tok: Token, k: Knowledge) -> Trigger | None:
         senses = [s for s in lex.single.get(key, []) if _pos_ok(s, tok) or key.count("-")]
         for s in senses:
             if s.particle and s.particle in kids:
-                return s
+                return None if s.cameo == NO_EVENT else s  # "signed up for a course" is no agreement
         for s in senses:
             if not s.particle:
-                return s
+                return None if s.cameo == NO_EVENT else s
     return None
+
+
+def _is_month(tok: Token) -> bool:
+    """ "by 11 March", "in March 2002": the month, not a protest march."""
+    if tok.text != "March":
+        return False
+    doc = tok.doc
+    near = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return not tok.is_sent_start or any(t.like_num for t in near)
 
 
 def find_mentions(doc: Doc, idx: ActorIndex, k: Knowledge, lay: Layout) -> list[Mention]:
@@ -417,7 +428,11 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     code = k.cameo[cameo]
     if sense.lemma == "warn" and (not targets or _same_country(sources, targets, idx)):
         return []
-    if "nomilitary" in sense.flags and not _military_context(tok, sources, idx):
+    if "nomilitary" in sense.flags and not _military_context(tok, sources + targets, idx):
+        return []
+    if "verbal" in sense.flags and _war_of_words(tok, sources + targets, idx):
+        cameo, code = "111", k.cameo["111"]  # "the judge clashed with ministers over…": words, not weapons
+    if _not_an_act(tok, sense, sources, idx):
         return []
     mode = _weapon_mode(tok) if code.type == "ASSAULT" else None
     if len(sources) >= 2 and not targets and cameo == "057":
@@ -500,6 +515,8 @@ def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
         elif r in ("obj", "iobj"):
             if c.lower_ in _RECIP_WORDS:
                 recip = True
+            elif r == "obj" and _is_theme(v):
+                continue
             elif not any(rel(p) == "poss" and p.lower_ in _OWN for p in c.children):
                 # "withdraw its troops from Lebanon": the actor's own forces are not its target
                 targets += idx.refer(c) or _object_owner(c, idx)
@@ -519,6 +536,15 @@ def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
     if recip and sources and not targets:
         return sources, [], True
     return _dedupe(sources), _dedupe([t for t in targets if t not in sources]), recip
+
+
+# Verbs whose direct object is the thing handed over, not its recipient ("offered the Gurkhas to help",
+# "sent a company of troops"); "provide Ukraine with arms" names the recipient as the object.
+_GIVING = {"offer", "give", "send", "provide", "supply", "deliver", "grant", "lend", "sell", "ship", "donate"}
+
+
+def _is_theme(v: Token) -> bool:
+    return v.lemma_.lower() in _GIVING and not any(r == "prep" and prep == "with" for r, _, prep in args(v))
 
 
 # Things someone puts forward: rejecting, accepting or welcoming one is aimed at whoever made it.
@@ -806,6 +832,11 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
 # Objects that make a trigger figurative: no event at all.
 _FIGURATIVE = {
     "meet": {"objective", "target", "goal", "need", "cost", "standard", "challenge", "criterion"},
+    "fight": {
+        *["corruption", "crime", "poverty", "terrorism", "disease", "inflation", "fire", "virus", "pandemic"],
+        *["cancer", "hunger", "drug", "trafficking", "extremism", "racism", "discrimination", "climate"],
+        *["election", "seat", "campaign", "charge", "case", "ruling", "decision", "bill", "law", "plan"],
+    },
     "strike": {"chord", "note", "tone", "balance", "level", "concern", "idea", "thought", "news", "sense", "fact"},
 }
 
@@ -839,11 +870,51 @@ def _same_country(a: list[str], b: list[str], idx: ActorIndex) -> bool:
     return bool(ca & cb - {None})
 
 
-def _military_context(tok: Token, sources: list[str], idx: ActorIndex) -> bool:
+# Words that put a fight, clash, raid or build-up among armed people.
+_ARMED_WORDS = {
+    *["military", "army", "troop", "navy", "drill", "war", "force", "soldier", "police", "rebel", "militant"],
+    *["gunman", "fighter", "militia", "insurgent", "protester", "rioter", "demonstrator", "weapon", "gun"],
+    *["rifle", "tank", "artillery", "shell", "rocket", "missile", "bomb", "grenade", "kill", "wound"],
+    *["injure", "dead", "casualty", "gang", "mob", "guerrilla", "jihadist", "jihadi", "extremist"],
+    *["bloody", "deadly", "violent", "armed", "tribal", "sectarian", "ethnic", "fierce", "heavy"],
+}
+_ARMED_SECTORS = {"MIL", "REB", "UAF", "SPY", "COP"}
+
+
+def _military_context(tok: Token, actors: list[str], idx: ActorIndex) -> bool:
     words = {t.lemma_.lower() for t in sentence(tok)}
-    if words & {"military", "army", "troop", "navy", "drill", "war", "force", "soldier"}:
+    if words & _ARMED_WORDS or {w[:-1] for w in words if w.endswith("s")} & _ARMED_WORDS:
         return True
-    return any(idx.actors[key].sector == "MIL" for key in sources)
+    return any(idx.actors[key].sector in _ARMED_SECTORS for key in actors)
+
+
+_TALKERS = {"GOV", "LEG", "JUD", "OPP", "BUS", "LAB", "EDU", "MED", "JRN", "REL", "IGO"}
+
+
+def _war_of_words(tok: Token, actors: list[str], idx: ActorIndex) -> bool:
+    """A clash over a topic, or between people and institutions that argue rather than shoot, with
+    nothing armed in the sentence ("the judge clashed with ministers", "fought over the budget")."""
+    if _military_context(tok, actors, idx):
+        return False
+    if any(r == "prep" and prep in ("over", "about") for r, _, prep in args(tok)):
+        return True
+    parties = [idx.actors[key] for key in actors]
+    return bool(parties) and all(a.kind == "person" or a.sector in _TALKERS for a in parties)
+
+
+def _not_an_act(tok: Token, sense: Trigger, sources: list[str], idx: ActorIndex) -> bool:
+    """Senses the parse shows to be no political act: "2,000 jobs are threatened" (a passive with no
+    agent, said of things rather than actors), "the election, expected to be called for 5 May"."""
+    if sources:
+        return False
+    kids = list(tok.children)
+    if sense.lemma == "threaten" and any(c.dep_ in ("auxpass", "aux:pass") for c in kids):
+        patients = [c for c in kids if rel(c) == "nsubjpass"]
+        return bool(patients) and not any(idx.refer(c) for c in patients)
+    if sense.lemma == "call" and sense.particle == "for":
+        dated = [c for r, c, prep in args(tok) if r == "prep" and prep == "for"]
+        return bool(dated) and all(c.like_num or _is_month(c) or c.ent_type_ == "DATE" for c in dated)
+    return False
 
 
 def _dedupe(keys: list[str]) -> list[str]:

@@ -69,6 +69,10 @@ class CameoCode:
         return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
+# A triggers.tsv code saying the phrase is no event and blocks the bare word's sense ("sign up").
+NO_EVENT = "-"
+
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     lemma: str
@@ -219,7 +223,7 @@ def _load_lexicons(k: Knowledge) -> None:
         )
     for cells in _rows("triggers.tsv"):
         trig, pos, code, preps, flags = (cells + [""] * 5)[:5]
-        if code not in k.cameo:
+        if code not in k.cameo and code != NO_EVENT:
             raise DataError(f"triggers.tsv: {trig} uses CAMEO {code}, which cameo.tsv does not define")
         words = trig.split(" ")
         lemma, particle = (words[0], " ".join(words[1:])) if len(words) > 1 else (trig, None)

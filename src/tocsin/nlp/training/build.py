@@ -18,10 +18,14 @@ def _require(path: Path) -> Path:
     return path
 
 
-def build_corpus(data: Path, out: Path, *, augment: bool = False) -> dict[str, dict[str, int]]:
+def build_corpus(
+    data: Path, out: Path, *, augment: bool = False, with_dev: bool = False
+) -> dict[str, dict[str, int]]:
     """Write ``train.spacy`` and ``dev.spacy`` under ``out``; return per-source doc/entity counts.
 
     ``augment`` adds one copy of every training document with names swapped (see :mod:`.augment`).
+    ``with_dev`` also trains on the EWT and GUM dev documents (a final fit: ``dev.spacy`` is then
+    no longer held out, so only the test sets can judge the result).
     """
     out.mkdir(parents=True, exist_ok=True)
     vocab = Vocab()
@@ -66,6 +70,8 @@ def build_corpus(data: Path, out: Path, *, augment: bool = False) -> dict[str, d
         sets["train"].append(("crossner_politics", docs))
     if (data / "re3d").exists():
         sets["train"].append(("re3d", list(re3d_docs(vocab, data / "re3d"))))
+    if with_dev:
+        sets["train"] += [(f"{source} (dev)", docs) for source, docs in sets["dev"]]
     if augment:
         from .augment import knowledge_names, name_pool, swapped
 

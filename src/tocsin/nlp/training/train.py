@@ -21,6 +21,7 @@ def train(
     resume: Path | None = None,
     polish: bool = False,
     augment: bool = False,
+    with_dev: bool = False,
 ) -> Path:
     """Build the corpus from ``data`` and train; returns the ``model-best`` directory.
 
@@ -28,6 +29,8 @@ def train(
     interrupted run continues instead of starting over. ``polish`` (with ``resume``) fine-tunes with
     a lower learning rate, large batches from the start and averaged weights, which are what is
     evaluated and saved. ``augment`` adds name-swapped copies of the training documents.
+    ``with_dev`` trains on the dev documents too and returns ``model-last``: the dev scores that
+    pick ``model-best`` are no longer held out, so the step count must be fixed in advance.
     """
     from spacy.cli.train import train as spacy_train
 
@@ -39,7 +42,7 @@ def train(
     if (corpus / "train.spacy").exists() and (corpus / "dev.spacy").exists():
         stats: dict[str, Any] = {"reused": str(corpus)}
     else:
-        stats = build_corpus(data, corpus, augment=augment)
+        stats = build_corpus(data, corpus, augment=augment, with_dev=with_dev)
     (output / "corpus-stats.json").write_text(json.dumps(stats, indent=2))
     config = CONFIG
     if resume is not None:
@@ -50,7 +53,7 @@ def train(
         ov["training.max_steps"] = max_steps
     ov.update(overrides or {})
     spacy_train(config, output, overrides=ov)
-    return output / "model-best"
+    return output / ("model-last" if with_dev else "model-best")
 
 
 def _relink_lemmatizer_labels(nlp: Any) -> Any:
