@@ -160,9 +160,7 @@ def model_train(
 
     if polish and resume is None:
         raise click.UsageError("--polish fine-tunes an earlier run: give --resume too")
-    best = train(
-        data, output, max_steps=max_steps, resume=resume, polish=polish, augment=augment, with_dev=with_dev
-    )
+    best = train(data, output, max_steps=max_steps, resume=resume, polish=polish, augment=augment, with_dev=with_dev)
     if install:
         do_install(best, BUNDLED)
         click.echo(f"installed {best} -> {BUNDLED}")

@@ -18,9 +18,7 @@ def _require(path: Path) -> Path:
     return path
 
 
-def build_corpus(
-    data: Path, out: Path, *, augment: bool = False, with_dev: bool = False
-) -> dict[str, dict[str, int]]:
+def build_corpus(data: Path, out: Path, *, augment: bool = False, with_dev: bool = False) -> dict[str, dict[str, int]]:
     """Write ``train.spacy`` and ``dev.spacy`` under ``out``; return per-source doc/entity counts.
 
     ``augment`` adds one copy of every training document with names swapped (see :mod:`.augment`).
