@@ -565,3 +565,76 @@ def test_what_is_offered_is_not_the_target_of_the_offer():
         ents=[(0, 1, "GPE"), (5, 6, "GPE")],
     )
     assert mentions(doc) == [("AGREE", ("GBRGOV",), ("IDNGOV",), "asserted")]
+
+
+def test_showing_speaking_alone_and_being_unready_are_no_acts():
+    # The vote demonstrates that Russia is isolated .
+    doc = make_doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("vote", "vote", "NOUN", "NN", 2, "nsubj"),
+            ("demonstrates", "demonstrate", "VERB", "VBZ", 2, "ROOT"),
+            ("that", "that", "SCONJ", "IN", 6, "mark"),
+            ("Russia", "Russia", "PROPN", "NNP", 6, "nsubj"),
+            ("is", "be", "AUX", "VBZ", 6, "cop"),
+            ("isolated", "isolated", "ADJ", "JJ", 2, "ccomp"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        ents=[(4, 5, "GPE")],
+    )
+    assert mentions(doc) == []
+    # Speaking on Sunday , Blair said …  -> no consultation; Blair spoke with Putin -> one
+    alone = make_doc(
+        [
+            ("Speaking", "speak", "VERB", "VBG", 4, "advcl"),
+            ("on", "on", "ADP", "IN", 2, "case"),
+            ("Sunday", "Sunday", "PROPN", "NNP", 0, "obl"),
+            ("Blair", "Blair", "PROPN", "NNP", 4, "nsubj"),
+            ("said", "say", "VERB", "VBD", 4, "ROOT"),
+            ("so", "so", "ADV", "RB", 4, "advmod"),
+            (".", ".", "PUNCT", ".", 4, "punct"),
+        ],
+        ents=[(3, 4, "PERSON")],
+    )
+    assert [m[0] for m in mentions(alone)] == []
+    # Ukraine is not ready .  /  Ukraine is ready to negotiate .
+    unready = make_doc(
+        [
+            ("Ukraine", "Ukraine", "PROPN", "NNP", 3, "nsubj"),
+            ("is", "be", "AUX", "VBZ", 3, "cop"),
+            ("not", "not", "PART", "RB", 3, "advmod"),
+            ("ready", "ready", "ADJ", "JJ", 3, "ROOT"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+        ents=[(0, 1, "GPE")],
+    )
+    assert mentions(unready) == []
+    ready = make_doc(
+        [
+            ("Ukraine", "Ukraine", "PROPN", "NNP", 2, "nsubj"),
+            ("is", "be", "AUX", "VBZ", 2, "cop"),
+            ("ready", "ready", "ADJ", "JJ", 2, "ROOT"),
+            ("to", "to", "PART", "TO", 4, "mark"),
+            ("negotiate", "negotiate", "VERB", "VB", 2, "xcomp"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        ents=[(0, 1, "GPE")],
+    )
+    assert [(m[0], m[1]) for m in mentions(ready)] == [("AGREE", ("UKRGOV",))]
+
+
+def test_a_treaty_ratified_by_two_parties_is_not_between_them():
+    # France and Germany ratified the treaty .
+    doc = make_doc(
+        [
+            ("France", "France", "PROPN", "NNP", 3, "nsubj"),
+            ("and", "and", "CCONJ", "CC", 2, "cc"),
+            ("Germany", "Germany", "PROPN", "NNP", 0, "conj"),
+            ("ratified", "ratify", "VERB", "VBD", 3, "ROOT"),
+            ("the", "the", "DET", "DT", 5, "det"),
+            ("treaty", "treaty", "NOUN", "NN", 3, "obj"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (2, 3, "GPE")],
+    )
+    assert mentions(doc) == [("SUPPORT", ("FRAGOV", "DEUGOV"), (), "asserted")]

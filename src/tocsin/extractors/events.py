@@ -432,10 +432,10 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         return []
     if "verbal" in sense.flags and _war_of_words(tok, sources + targets, idx):
         cameo, code = "111", k.cameo["111"]  # "the judge clashed with ministers over…": words, not weapons
-    if _not_an_act(tok, sense, sources, idx):
+    if _not_an_act(tok, sense, sources, targets, idx, k):
         return []
     mode = _weapon_mode(tok) if code.type == "ASSAULT" else None
-    if len(sources) >= 2 and not targets and cameo == "057":
+    if len(sources) >= 2 and not targets and cameo == "057" and sense.lemma in _SIGNING:
         recip = True  # "Russia and Ukraine struck a deal": an agreement between its signatories
     if recip and len(sources) >= 2 and not targets and ("recip" in sense.flags or cameo == "057"):
         if code.type in ("CONSULT", "AGREE", "COOPERATE"):
@@ -546,6 +546,10 @@ _GIVING = {"offer", "give", "send", "provide", "supply", "deliver", "grant", "le
 def _is_theme(v: Token) -> bool:
     return v.lemma_.lower() in _GIVING and not any(r == "prep" and prep == "with" for r, _, prep in args(v))
 
+
+# Acts that parties do with each other when several are named ("Russia and Ukraine signed a deal"); a
+# treaty ratified "by the defence secretary and the prime minister" is not a treaty between them.
+_SIGNING = {"sign", "strike", "seal", "conclude", "reach", "ink"}
 
 # Things someone puts forward: rejecting, accepting or welcoming one is aimed at whoever made it.
 _PROPOSALS = {
@@ -872,20 +876,36 @@ def _same_country(a: list[str], b: list[str], idx: ActorIndex) -> bool:
 
 # Words that put a fight, clash, raid or build-up among armed people.
 _ARMED_WORDS = {
-    *["military", "army", "troop", "navy", "drill", "war", "force", "soldier", "police", "rebel", "militant"],
-    *["gunman", "fighter", "militia", "insurgent", "protester", "rioter", "demonstrator", "weapon", "gun"],
-    *["rifle", "tank", "artillery", "shell", "rocket", "missile", "bomb", "grenade", "kill", "wound"],
+    *["police", "rebel", "militant", "gunman", "fighter", "militia", "insurgent", "protester", "rioter"],
+    *["demonstrator", "weapon", "gun", "rifle", "shell", "rocket", "bomb", "grenade", "kill", "wound"],
     *["injure", "dead", "casualty", "gang", "mob", "guerrilla", "jihadist", "jihadi", "extremist"],
     *["bloody", "deadly", "violent", "armed", "tribal", "sectarian", "ethnic", "fierce", "heavy"],
 }
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "SPY", "COP"}
 
 
+_MILITARY_WORDS = {
+    *["military", "army", "troop", "navy", "drill", "war", "force", "soldier", "reservist", "conscript"],
+    *["battalion", "brigade", "regiment", "warship", "tank", "missile", "artillery", "border"],
+}
+
+
 def _military_context(tok: Token, actors: list[str], idx: ActorIndex) -> bool:
-    words = {t.lemma_.lower() for t in sentence(tok)}
-    if words & _ARMED_WORDS or {w[:-1] for w in words if w.endswith("s")} & _ARMED_WORDS:
-        return True
-    return any(idx.actors[key].sector in _ARMED_SECTORS for key in actors)
+    """An exercise, raid or build-up among soldiers ("a military exercise", not "specific exercises
+    to encourage recruits")."""
+    return _sentence_has(tok, _MILITARY_WORDS) or any(idx.actors[key].sector == "MIL" for key in actors)
+
+
+def _armed_context(tok: Token, actors: list[str], idx: ActorIndex) -> bool:
+    """A fight or clash among armed people: soldiers, police, rebels, weapons, casualties."""
+    return _sentence_has(tok, _ARMED_WORDS | _MILITARY_WORDS) or any(
+        idx.actors[key].sector in _ARMED_SECTORS for key in actors
+    )
+
+
+def _sentence_has(tok: Token, words: set[str]) -> bool:
+    lemmas = {t.lemma_.lower() for t in sentence(tok)}
+    return bool((lemmas | {w[:-1] for w in lemmas if w.endswith("s")}) & words)
 
 
 _TALKERS = {"GOV", "LEG", "JUD", "OPP", "BUS", "LAB", "EDU", "MED", "JRN", "REL", "IGO"}
@@ -894,7 +914,7 @@ _TALKERS = {"GOV", "LEG", "JUD", "OPP", "BUS", "LAB", "EDU", "MED", "JRN", "REL"
 def _war_of_words(tok: Token, actors: list[str], idx: ActorIndex) -> bool:
     """A clash over a topic, or between people and institutions that argue rather than shoot, with
     nothing armed in the sentence ("the judge clashed with ministers", "fought over the budget")."""
-    if _military_context(tok, actors, idx):
+    if _armed_context(tok, actors, idx):
         return False
     if any(r == "prep" and prep in ("over", "about") for r, _, prep in args(tok)):
         return True
@@ -902,12 +922,25 @@ def _war_of_words(tok: Token, actors: list[str], idx: ActorIndex) -> bool:
     return bool(parties) and all(a.kind == "person" or a.sector in _TALKERS for a in parties)
 
 
-def _not_an_act(tok: Token, sense: Trigger, sources: list[str], idx: ActorIndex) -> bool:
-    """Senses the parse shows to be no political act: "2,000 jobs are threatened" (a passive with no
-    agent, said of things rather than actors), "the election, expected to be called for 5 May"."""
+def _not_an_act(
+    tok: Token, sense: Trigger, sources: list[str], targets: list[str], idx: ActorIndex, k: Knowledge
+) -> bool:
+    """Senses the parse shows to be no political act: showing rather than demonstrating, speaking with
+    nobody, "not ready" for nothing in particular, "2,000 jobs are threatened" (a passive with no agent,
+    said of things rather than actors), "the election, expected to be called for 5 May"."""
+    kids = list(tok.children)
+    lemma = sense.lemma
+    if lemma == "demonstrate" and any(rel(c) in ("obj", "ccomp") for c in kids):
+        return True  # "demonstrates that the party is ready": showing, not protesting
+    if lemma in ("speak", "talk") and _verbal(tok) and len(sources) < 2 and not targets:
+        return True  # "Speaking after the vote, X said", "talked about the manifesto": no partner
+    if tok.lower_.startswith("aide") and lemma == "aid":
+        return True  # "their aides" (the lemmatizer's "aid")
+    if sense.pos == "A" and not any(rel(c) == "xcomp" for c in kids):
+        # "ready to talk", "ready for talks" offer something; "the councils are not ready" does not
+        return not any(r == "prep" and prep == "for" and match_trigger(c, k) for r, c, prep in args(tok))
     if sources:
         return False
-    kids = list(tok.children)
     if sense.lemma == "threaten" and any(c.dep_ in ("auxpass", "aux:pass") for c in kids):
         patients = [c for c in kids if rel(c) == "nsubjpass"]
         return bool(patients) and not any(idx.refer(c) for c in patients)

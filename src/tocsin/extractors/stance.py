@@ -76,7 +76,8 @@ def restate(
     if fact.status == "negated" and cameo in REFUSAL and _volitional(trigger):
         return Stance(REFUSAL[cameo], "+refusal")
     if fact.status == "future" and _committed(fact.cue):
-        if cameo in THREAT:
+        if cameo in THREAT and not (fact.cue or "").lower().startswith("decid"):
+            # "decided to ban beef" is the decision to act, not a threat; it stays a future ban
             return Stance(THREAT[cameo], "+threat")
         if cameo in INTENT:
             if _unless(trigger):  # "will withdraw its force unless ...": the condition makes it a threat
