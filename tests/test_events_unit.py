@@ -638,3 +638,41 @@ def test_a_treaty_ratified_by_two_parties_is_not_between_them():
         ents=[(0, 1, "GPE"), (2, 3, "GPE")],
     )
     assert mentions(doc) == [("SUPPORT", ("FRAGOV", "DEUGOV"), (), "asserted")]
+
+
+def test_market_demand_released_figures_and_fighting_a_law_are_no_political_acts():
+    # There are signs of domestic demand .
+    demand = make_doc(
+        [
+            ("Prices", "price", "NOUN", "NNS", 1, "nsubj"),
+            ("reflect", "reflect", "VERB", "VBP", 1, "ROOT"),
+            ("domestic", "domestic", "ADJ", "JJ", 3, "amod"),
+            ("demand", "demand", "NOUN", "NN", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+    )
+    assert mentions(demand) == []
+    # France released the figures .
+    figures = make_doc(
+        [
+            ("France", "France", "PROPN", "NNP", 1, "nsubj"),
+            ("released", "release", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("figures", "figure", "NOUN", "NNS", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE")],
+    )
+    assert mentions(figures) == []
+    # Airlines are fighting the law .
+    law = make_doc(
+        [
+            ("Airlines", "airline", "NOUN", "NNS", 2, "nsubj"),
+            ("are", "be", "AUX", "VBP", 2, "aux"),
+            ("fighting", "fight", "VERB", "VBG", 2, "ROOT"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("rules", "rule", "NOUN", "NNS", 2, "obj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+    )
+    assert [m[0] for m in mentions(law)] == ["ACCUSE"]

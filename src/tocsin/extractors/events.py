@@ -841,6 +841,17 @@ _FIGURATIVE = {
         *["cancer", "hunger", "drug", "trafficking", "extremism", "racism", "discrimination", "climate"],
         *["election", "seat", "campaign", "charge", "case", "ruling", "decision", "bill", "law", "plan"],
     },
+    "kill": {
+        *["crop", "plant", "tree", "livestock", "cattle", "animal", "bill", "plan", "deal", "idea", "hope"],
+        "chance",
+    },
+    "release": {
+        *["statement", "report", "figure", "data", "output", "video", "footage", "image", "photo", "detail"],
+        *["result", "document", "record", "album", "film", "book", "song", "information", "list", "budget"],
+        *["tape", "recording", "transcript", "version", "product", "forecast", "estimate", "statistic"],
+        *["survey", "poll", "letter", "study", "finding", "name", "update", "game", "single", "earnings"],
+    },
+    "rally": {"price", "share", "stock", "market", "dollar", "euro", "yen", "pound", "currency", "bond", "gold"},
     "strike": {"chord", "note", "tone", "balance", "level", "concern", "idea", "thought", "news", "sense", "fact"},
 }
 
@@ -918,6 +929,8 @@ def _war_of_words(tok: Token, actors: list[str], idx: ActorIndex) -> bool:
         return False
     if any(r == "prep" and prep in ("over", "about") for r, _, prep in args(tok)):
         return True
+    if any(r == "obj" and not idx.refer(c) for r, c, _ in args(tok)):
+        return True  # "airlines are fighting this (legislation)"
     parties = [idx.actors[key] for key in actors]
     return bool(parties) and all(a.kind == "person" or a.sector in _TALKERS for a in parties)
 
@@ -939,6 +952,10 @@ def _not_an_act(
     if sense.pos == "A" and not any(rel(c) == "xcomp" for c in kids):
         # "ready to talk", "ready for talks" offer something; "the councils are not ready" does not
         return not any(r == "prep" and prep == "for" and match_trigger(c, k) for r, c, prep in args(tok))
+    if lemma == "call" and sense.particle == "on" and not targets and not any(rel(c) == "xcomp" for c in kids):
+        return True  # "customers calling on the move": nobody is called on to do anything
+    if lemma == "demand" and tok.pos_ == "NOUN" and not sources and not targets:
+        return True  # "domestic demand", "demand for energy": the market's, not a demander's
     if sources:
         return False
     if sense.lemma == "threaten" and any(c.dep_ in ("auxpass", "aux:pass") for c in kids):
