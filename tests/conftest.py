@@ -30,12 +30,13 @@ def nlp():
 _VOCAB = spacy.blank("en").vocab
 
 
-def make_doc(rows: list[tuple], ents: list[tuple[int, int, str]] = ()) -> Doc:
+def make_doc(rows: list[tuple], ents: list[tuple[int, int, str]] = (), spaces: list[bool] | None = None) -> Doc:
     """Doc from ``(word, lemma, pos, tag, head_index, dep)`` rows (UD labels), with entity spans."""
     words = [r[0] for r in rows]
     doc = Doc(
         _VOCAB,
         words=words,
+        spaces=spaces,
         lemmas=[r[1] for r in rows],
         pos=[r[2] for r in rows],
         tags=[r[3] for r in rows],

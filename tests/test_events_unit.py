@@ -676,3 +676,64 @@ def test_market_demand_released_figures_and_fighting_a_law_are_no_political_acts
         ],
     )
     assert [m[0] for m in mentions(law)] == ["ACCUSE"]
+
+
+def test_the_speaker_is_not_the_agent_of_a_reported_passive_and_no_shots_is_a_negation():
+    # Two soldiers were killed , the army said .
+    doc = make_doc(
+        [
+            ("Two", "two", "NUM", "CD", 1, "nummod"),
+            ("soldiers", "soldier", "NOUN", "NNS", 3, "nsubj:pass"),
+            ("were", "be", "AUX", "VBD", 3, "aux:pass"),
+            ("killed", "kill", "VERB", "VBN", 3, "ROOT"),
+            (",", ",", "PUNCT", ",", 7, "punct"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("army", "army", "NOUN", "NN", 7, "nsubj"),
+            ("said", "say", "VERB", "VBD", 3, "parataxis"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+    )
+    assert [(m[0], m[1]) for m in mentions(doc)] == [("ASSAULT", ())]
+    # No shots were fired .
+    doc = make_doc(
+        [
+            ("No", "no", "DET", "DT", 1, "det"),
+            ("shots", "shot", "NOUN", "NNS", 3, "nsubj:pass"),
+            ("were", "be", "AUX", "VBD", 3, "aux:pass"),
+            ("fired", "fire", "VERB", "VBN", 3, "ROOT"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+    )
+    assert [(m[0], m[3]) for m in mentions(doc)] == [("ASSAULT", "negated")]
+
+
+def test_anti_and_pro_modifiers_are_stances_and_a_lowercase_car_is_no_country():
+    # Gunmen killed an anti - Syria journalist in a car bombing .
+    doc = make_doc(
+        [
+            ("Gunmen", "gunman", "NOUN", "NNS", 1, "nsubj"),
+            ("killed", "kill", "VERB", "VBD", 1, "ROOT"),
+            ("an", "a", "DET", "DT", 6, "det"),
+            ("anti", "anti", "ADJ", "JJ", 5, "amod"),
+            ("-", "-", "PUNCT", "HYPH", 5, "punct"),
+            ("Syria", "Syria", "PROPN", "NNP", 6, "compound"),
+            ("journalist", "journalist", "NOUN", "NN", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(5, 6, "GPE")],
+        spaces=[True, True, True, False, False, True, False, False],
+    )
+    assert [(m[0], m[2]) for m in mentions(doc)] == [("ASSAULT", ("---JRN",))]
+    # The car bombing killed a journalist .
+    doc = make_doc(
+        [
+            ("The", "the", "DET", "DT", 2, "det"),
+            ("car", "car", "NOUN", "NN", 2, "compound"),
+            ("bombing", "bombing", "NOUN", "NN", 3, "nsubj"),
+            ("killed", "kill", "VERB", "VBD", 3, "ROOT"),
+            ("a", "a", "DET", "DT", 5, "det"),
+            ("journalist", "journalist", "NOUN", "NN", 3, "obj"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+    )
+    assert all("CAF" not in code for m in mentions(doc) for code in m[1] + m[2])

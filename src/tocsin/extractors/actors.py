@@ -104,6 +104,15 @@ def _backer(m: Token) -> bool:
     return m.i + 2 < len(doc) and doc[m.i + 1].text == "-" and doc[m.i + 2].lower_ in _BACKING
 
 
+def _stance_prefix(m: Token) -> str | None:
+    """ "pro" or "anti" for a modifier written "pro-Russian" / "anti-Syria": a stance, not a nationality."""
+    doc = m.doc
+    if m.i >= 2 and doc[m.i - 1].text == "-" and not doc[m.i - 2].whitespace_:
+        low = doc[m.i - 2].lower_
+        return low if low in ("pro", "anti") else None
+    return None
+
+
 _OWNING_VERBS = {"have", "keep", "station", "deploy", "mass", "send", "maintain", "command"}
 
 
@@ -374,10 +383,14 @@ class ActorIndex:
         possessor: str | None = None
         for m in mods:
             mc, mo = self._country_org_of(m)
-            if _backer(m):
-                # "Russian-backed rebels" are backed by Russia, not Russian: the backer is recorded apart
+            stance = _stance_prefix(m)
+            if _backer(m) or stance == "pro":
+                # "Russian-backed rebels" are backed by Russia, not Russian: the backer is recorded apart;
+                # "pro-Russian separatists" side with it
                 backed = backed or mc
                 continue
+            if stance == "anti":
+                continue  # "an anti-Syria journalist" is no Syrian
             if m.lemma_ == "back" or m.lower_.endswith("-backed"):
                 for c in m.subtree:
                     bc, _ = self._country_org_of(c)
@@ -572,6 +585,8 @@ class ActorIndex:
             o = k.org(text)
             if o:
                 return o.country, o.short
+        if not text[:1].isupper():
+            return None, None  # "a suicide car bombing" names no Central African Republic (CAR)
         iso = k.country_names.get(key) or k.demonyms.get(key)
         if iso:
             return iso, None

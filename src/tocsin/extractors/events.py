@@ -16,7 +16,7 @@ from ..knowledge import NO_EVENT, Knowledge, Trigger
 from .actors import ActorIndex, Proto
 from .factuality import SPEECH
 from .hygiene import Layout
-from .syntax import args, governor, objects, particles, rel, sentence, subjects
+from .syntax import args, governor, is_passive, objects, particles, rel, sentence, subjects
 
 LIGHT_VERBS = {
     "hold",
@@ -529,6 +529,9 @@ def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
             if not found and r != "xcomp":
                 found = _that_clause_subject(c, idx)
             targets += found
+    if rel(v) == "conj" and is_passive(v) and not any(rel(c) == "nsubjpass" for c in v.children):
+        # "Russia attacked Kyiv and was condemned by the EU": the shared subject suffers the second verb
+        targets += [key for c in subjects(v.head) for key in idx.refer(c)]
     relative_role = rel(v) == "relcl" and any(c.lower_ in _RELATIVE for c in v.children)
     if not sources and not relative_role:
         sources, inherited_recip = _inherit_subject(v, idx)
@@ -620,6 +623,14 @@ def _inherit_subject(v: Token, idx: ActorIndex) -> tuple[list[str], bool]:
         if r in ("xcomp", "prep") and head.lemma_ in _OBJECT_CONTROL and objects(head):
             # "blamed the other for shelling": the object is the agent, even one no actor stands for
             return _dedupe([key for o in objects(head) for key in idx.refer(o)]), False
+        held = [c for c in head.children if rel(c) == "nsubjpass"]
+        if r == "xcomp" and held:
+            # "he is prepared to lift the ban", "Iraq is expected to attack": the passive subject acts
+            return _dedupe([key for c in held for key in idx.refer(c)]), False
+        if is_passive(tok) or (r in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH):
+            # "two soldiers were killed, the military said": neither the sufferer's clause nor the
+            # reported one borrows the speaker as the agent
+            break
         recip = any(c.lower_ in _RECIP_WORDS for c in subjects(head))
         keys = [key for c in subjects(head) if c.lower_ not in _RECIP_WORDS for key in idx.refer(c)]
         if keys or any(c.lower_ not in _RECIP_WORDS for c in subjects(head)):

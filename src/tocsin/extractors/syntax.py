@@ -153,9 +153,14 @@ def is_passive(tok: Token) -> bool:
 
 
 def negated(tok: Token) -> Token | None:
+    """The negator of ``tok``: "not", "no talks", or "no" on a passive subject ("no shots were fired")."""
     for c in tok.children:
         if rel(c) == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
             return c
+        if rel(c) == "nsubjpass":
+            no = next((d for d in c.children if d.dep_ == "det" and d.lower_ == "no"), None)
+            if no is not None:
+                return no
     return None
 
 
