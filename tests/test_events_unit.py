@@ -737,3 +737,62 @@ def test_anti_and_pro_modifiers_are_stances_and_a_lowercase_car_is_no_country():
         ],
     )
     assert all("CAF" not in code for m in mentions(doc) for code in m[1] + m[2])
+
+
+def test_police_using_force_is_repression_and_lethal_force_is_no_actor():
+    # Police used lethal force .
+    doc = make_doc(
+        [
+            ("Police", "police", "NOUN", "NNS", 1, "nsubj"),
+            ("used", "use", "VERB", "VBD", 1, "ROOT"),
+            ("lethal", "lethal", "ADJ", "JJ", 3, "amod"),
+            ("force", "force", "NOUN", "NN", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+    )
+    got = mentions(doc)
+    assert [(m[0], m[2]) for m in got] == [("ASSAULT", ())]
+    # He used the opportunity .
+    doc = make_doc(
+        [
+            ("He", "he", "PRON", "PRP", 1, "nsubj"),
+            ("used", "use", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("opportunity", "opportunity", "NOUN", "NN", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+    )
+    assert mentions(doc) == []
+
+
+def test_killings_by_forces_hung_on_the_outer_noun_and_a_withdrawal_that_would_be_allowed():
+    # a pattern of killings by Iranian forces
+    doc = make_doc(
+        [
+            ("Videos", "video", "NOUN", "NNS", 1, "nsubj"),
+            ("show", "show", "VERB", "VBP", 1, "ROOT"),
+            ("a", "a", "DET", "DT", 3, "det"),
+            ("pattern", "pattern", "NOUN", "NN", 1, "obj"),
+            ("of", "of", "ADP", "IN", 5, "case"),
+            ("killings", "killing", "NOUN", "NNS", 3, "nmod"),
+            ("by", "by", "ADP", "IN", 8, "case"),
+            ("Iranian", "Iranian", "ADJ", "JJ", 8, "amod"),
+            ("forces", "force", "NOUN", "NNS", 3, "nmod"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(7, 8, "NORP")],
+    )
+    assert [(m[0], m[1]) for m in mentions(doc)] == [("ASSAULT", ("IRNMIL",))]
+    # Peace would allow for a withdrawal .
+    doc = make_doc(
+        [
+            ("Peace", "peace", "NOUN", "NN", 2, "nsubj"),
+            ("would", "would", "AUX", "MD", 2, "aux"),
+            ("allow", "allow", "VERB", "VB", 2, "ROOT"),
+            ("for", "for", "ADP", "IN", 5, "case"),
+            ("a", "a", "DET", "DT", 5, "det"),
+            ("withdrawal", "withdrawal", "NOUN", "NN", 2, "obl"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+    )
+    assert [(m[0], m[3]) for m in mentions(doc)] == [("RETREAT", "future")]

@@ -113,6 +113,20 @@ def _stance_prefix(m: Token) -> str | None:
     return None
 
 
+_FORCE_MANNER = {
+    *["lethal", "excessive", "deadly", "reasonable", "brute", "disproportionate", "minimal", "necessary"],
+    *["physical", "unnecessary", "maximum", "minimum", "full", "overwhelming", "sufficient", "military"],
+}
+
+
+def _force_as_means(h: Token) -> bool:
+    """ "used lethal force", "by force": force as a means, not a body of troops ("a UN force")."""
+    if h.lower_ != "force":
+        return False
+    kids = list(h.children)
+    return not any(rel(c) == "det" for c in kids) or any(c.lower_ in _FORCE_MANNER for c in kids if rel(c) == "amod")
+
+
 _OWNING_VERBS = {"have", "keep", "station", "deploy", "mass", "send", "maintain", "command"}
 
 
@@ -560,6 +574,8 @@ class ActorIndex:
         )
 
     def _role(self, h: Token, mods: list[Token], *, person: bool = False) -> tuple[str, str] | None:
+        if not person and _force_as_means(h):
+            return None
         lemmas = [
             m.lemma_.lower() for m in sorted(mods, key=lambda t: t.i) if m.pos_ in ("NOUN", "PROPN", "ADJ", "ADP")
         ]

@@ -730,6 +730,14 @@ def _agent_in_phrase(n: Token, idx: ActorIndex) -> list[str]:
             keys = idx.refer(t)
             if keys:
                 return keys
+    r, holder, _ = governor(n)
+    if r == "prep" and holder.pos_ in ("NOUN", "PROPN"):
+        # "a pattern of killings by security forces": the parser hung the agent on the outer noun
+        for rr, c, prep in args(holder):
+            if rr == "prep" and prep in ("by", "from") and c.i > n.i:
+                keys = idx.refer(c)
+                if keys:
+                    return keys
     return []
 
 

@@ -198,11 +198,10 @@ def _governor(tok: Token, r: str, head: Token, prep: str | None, published: dt.d
     if r == "xcomp" and lemma == "be":
         return "future", "be to"
     s, c = _own(head, published)
-    if (
-        s in ("negated", "future", "hypothetical")
-        and r in ("xcomp", "ccomp", "conj", "obj")
-        and head.pos_ in ("VERB", "AUX", "ADJ")
-    ):
+    # "would allow for the withdrawal", "could lead to war"; causes and settings ("could face
+    # sanctions over the invasion") keep their own status
+    governed = r in ("xcomp", "ccomp", "conj", "obj") or (r == "prep" and prep in ("for", "to", "with", "into"))
+    if s in ("negated", "future", "hypothetical") and governed and head.pos_ in ("VERB", "AUX", "ADJ"):
         return s, c
     return "asserted", None
 
