@@ -796,3 +796,32 @@ def test_killings_by_forces_hung_on_the_outer_noun_and_a_withdrawal_that_would_b
         ],
     )
     assert [(m[0], m[3]) for m in mentions(doc)] == [("RETREAT", "future")]
+
+
+def test_remarkable_shown_and_offered_by_things_are_no_events():
+    # It is striking that …  (parsed as a progressive with a clausal complement)
+    doc = make_doc(
+        [
+            ("It", "it", "PRON", "PRP", 2, "nsubj"),
+            ("is", "be", "AUX", "VBZ", 2, "aux"),
+            ("striking", "strike", "VERB", "VBG", 2, "ROOT"),
+            ("that", "that", "SCONJ", "IN", 5, "mark"),
+            ("talks", "talk", "NOUN", "NNS", 5, "nsubj"),
+            ("failed", "fail", "VERB", "VBD", 2, "ccomp"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+    )
+    assert [m[0] for m in mentions(doc) if m[0] == "ASSAULT"] == []
+    # The war offers Britain advantages .
+    doc = make_doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("war", "war", "NOUN", "NN", 2, "nsubj"),
+            ("offers", "offer", "VERB", "VBZ", 2, "ROOT"),
+            ("Britain", "Britain", "PROPN", "NNP", 2, "iobj"),
+            ("advantages", "advantage", "NOUN", "NNS", 2, "obj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        ents=[(3, 4, "GPE")],
+    )
+    assert mentions(doc) == []

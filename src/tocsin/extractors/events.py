@@ -962,8 +962,12 @@ def _not_an_act(
     said of things rather than actors), "the election, expected to be called for 5 May"."""
     kids = list(tok.children)
     lemma = sense.lemma
-    if lemma == "demonstrate" and any(rel(c) in ("obj", "ccomp") for c in kids):
-        return True  # "demonstrates that the party is ready": showing, not protesting
+    shown = any(rel(c) in ("obj", "ccomp") for c in kids) or any(r == "agent" for r, _, _ in args(tok))
+    if lemma == "demonstrate" and (shown or is_passive(tok)):
+        return True  # "demonstrates that the party is ready", "as demonstrated by": showing, not protesting
+    expletive = any(rel(c) == "nsubj" and c.lower_ == "it" for c in kids) and any(rel(c) == "ccomp" for c in kids)
+    if tok.lower_ == "striking" and (tok.tag_ == "JJ" or expletive or any(rel(c) == "cop" for c in kids)):
+        return True  # "it is striking that …": remarkable, not a strike
     if lemma in ("speak", "talk") and _verbal(tok) and len(sources) < 2 and not targets:
         return True  # "Speaking after the vote, X said", "talked about the manifesto": no partner
     if tok.lower_.startswith("aide") and lemma == "aid":
@@ -977,6 +981,8 @@ def _not_an_act(
         return True  # "domestic demand", "demand for energy": the market's, not a demander's
     if sources:
         return False
+    if lemma in ("offer", "provide") and any(rel(c) == "nsubj" and c.pos_ != "PRON" and not idx.refer(c) for c in kids):
+        return True  # "a prolonged trade war offers Trump some advantages": things offer nothing
     if sense.lemma == "threaten" and any(c.dep_ in ("auxpass", "aux:pass") for c in kids):
         patients = [c for c in kids if rel(c) == "nsubjpass"]
         return bool(patients) and not any(idx.refer(c) for c in patients)
