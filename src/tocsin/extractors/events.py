@@ -824,6 +824,9 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
         words.add(o.lemma_.lower())
         words.update(x.lemma_.lower() for x in o.subtree)
     words.update(w[:-1] for w in list(words) if w.endswith("s"))  # lemmatizer misses on rare plurals
+    agents = {x.lemma_.lower() for r, c, _ in args(tok) if r == "agent" for x in c.subtree}
+    if (words | agents) & _FIGURATIVE.get(tok.lemma_, set()):
+        return None  # "objectives could be met", "struck by the level of concern", "withdrew the remark"
     root = cameo[:2]
     if root == "10":
         for w, code in _REQUEST_OBJECTS.items():
@@ -846,9 +849,6 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
         return "111"
     if tok.lemma_ == "fire" and any(_is_person_noun(c, k) for r, c, _ in args(tok) if r == "obj"):
         return None  # "fired his defence minister": a dismissal, not shooting
-    agents = {x.lemma_.lower() for r, c, _ in args(tok) if r == "agent" for x in c.subtree}
-    if (words | agents) & _FIGURATIVE.get(tok.lemma_, set()):
-        return None  # "objectives could be met", "struck by the level of concern"
     return cameo
 
 
@@ -859,6 +859,10 @@ _FIGURATIVE = {
         *["corruption", "crime", "poverty", "terrorism", "disease", "inflation", "fire", "virus", "pandemic"],
         *["cancer", "hunger", "drug", "trafficking", "extremism", "racism", "discrimination", "climate"],
         *["election", "seat", "campaign", "charge", "case", "ruling", "decision", "bill", "law", "plan"],
+    },
+    "withdraw": {
+        *["comment", "remark", "statement", "claim", "allegation", "question", "objection", "application"],
+        *["candidacy", "nomination", "name", "lawsuit", "complaint", "motion", "amendment", "advert", "book"],
     },
     "kill": {
         *["crop", "plant", "tree", "livestock", "cattle", "animal", "bill", "plan", "deal", "idea", "hope"],
@@ -910,6 +914,8 @@ _ARMED_WORDS = {
     *["demonstrator", "weapon", "gun", "rifle", "shell", "rocket", "bomb", "grenade", "kill", "wound"],
     *["injure", "dead", "casualty", "gang", "mob", "guerrilla", "jihadist", "jihadi", "extremist"],
     *["bloody", "deadly", "violent", "armed", "tribal", "sectarian", "ethnic", "fierce", "heavy"],
+    *["knife", "machete", "axe", "acid", "stab", "shoot", "beat", "assault", "assailant", "attacker"],
+    "gunmen",
 }
 _ARMED_SECTORS = {"MIL", "REB", "UAF", "SPY", "COP"}
 
@@ -948,10 +954,11 @@ def _war_of_words(tok: Token, actors: list[str], idx: ActorIndex) -> bool:
         return False
     if any(r == "prep" and prep in ("over", "about") for r, _, prep in args(tok)):
         return True
-    if any(r == "obj" and not idx.refer(c) for r, c, _ in args(tok)):
+    if tok.lemma_.lower() == "fight" and any(r == "obj" and not idx.refer(c) for r, c, _ in args(tok)):
         return True  # "airlines are fighting this (legislation)"
     parties = [idx.actors[key] for key in actors]
-    return bool(parties) and all(a.kind == "person" or a.sector in _TALKERS for a in parties)
+    # countries and their governments at odds are not "talkers": "Russia attacked Ukraine" stays an attack
+    return bool(parties) and all(a.kind == "person" or (a.kind != "state" and a.sector in _TALKERS) for a in parties)
 
 
 def _not_an_act(
@@ -966,6 +973,8 @@ def _not_an_act(
     if lemma == "demonstrate" and (shown or is_passive(tok)):
         return True  # "demonstrates that the party is ready", "as demonstrated by": showing, not protesting
     expletive = any(rel(c) == "nsubj" and c.lower_ == "it" for c in kids) and any(rel(c) == "ccomp" for c in kids)
+    if lemma == "hostility" and tok.lower_ == "hostility":
+        return True  # "the party's hostility to Europe" is an attitude; "hostilities" are fighting
     if tok.lower_ == "striking" and (tok.tag_ == "JJ" or expletive or any(rel(c) == "cop" for c in kids)):
         return True  # "it is striking that …": remarkable, not a strike
     if lemma in ("speak", "talk") and _verbal(tok) and len(sources) < 2 and not targets:
