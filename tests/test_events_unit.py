@@ -825,3 +825,25 @@ def test_remarkable_shown_and_offered_by_things_are_no_events():
         ents=[(3, 4, "GPE")],
     )
     assert mentions(doc) == []
+
+
+def test_a_second_person_the_parser_folded_into_the_first_name_still_acts():
+    # Vladimir Putin and Ukraine 's Volodymyr Zelensky pressed for talks .
+    # (parsed as one flat name: "and Ukraine" a conjunct inside it, Zelensky flat on Vladimir)
+    doc = make_doc(
+        [
+            ("Vladimir", "Vladimir", "PROPN", "NNP", 7, "nsubj"),
+            ("Putin", "Putin", "PROPN", "NNP", 0, "flat"),
+            ("and", "and", "CCONJ", "CC", 3, "cc"),
+            ("Ukraine", "Ukraine", "PROPN", "NNP", 1, "conj"),
+            ("'s", "'s", "PART", "POS", 3, "case"),
+            ("Volodymyr", "Volodymyr", "PROPN", "NNP", 0, "flat"),
+            ("Zelensky", "Zelensky", "PROPN", "NNP", 5, "flat"),
+            ("pressed", "press", "VERB", "VBD", 7, "ROOT"),
+            ("for", "for", "ADP", "IN", 9, "case"),
+            ("talks", "talk", "NOUN", "NNS", 7, "obl"),
+            (".", ".", "PUNCT", ".", 7, "punct"),
+        ],
+        ents=[(0, 2, "PERSON"), (3, 4, "GPE"), (5, 7, "PERSON")],
+    )
+    assert [(m[0], m[1]) for m in mentions(doc)] == [("REQUEST", ("RUSGOV", "UKRGOV"))]

@@ -154,14 +154,34 @@ class ActorIndex:
                 for key in self._own_keys(conj):
                     if key not in keys:
                         keys.append(key)
+        for key in self._flattened_persons(tok):
+            if key not in keys:
+                keys.append(key)
         return keys
+
+    def _flattened_persons(self, tok: Token) -> list[str]:
+        """People the parser folded into one name: "Vladimir Putin and Ukraine's Volodymyr Zelensky"
+        read as a single flat name whose parts include the second person."""
+        if not any(rel(c) == "flat" for c in tok.children):
+            return []
+        sub = list(tok.subtree)
+        ands = [t.i for t in sub if t.lower_ == "and" and rel(t) == "cc"]
+        if not ands:
+            return []
+        lo, hi = ands[0], sub[-1].i
+        out: list[str] = []
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and lo < ent.start and ent.end - 1 <= hi and ent.root.i != tok.i:
+                found = self.by_head.get(ent.root.i) or self._described(ent.root)
+                out += [key for key in found if self.actors[key].kind == "person"]
+        return out
 
     def as_head(self, tok: Token) -> list[str]:
         """Actor keys for ``tok`` read as the head of its own phrase, for rules that know the parser
         folded a clause into a noun phrase ("demanded that [the US cancel plans]")."""
-        keys = self.refer(tok)
-        if keys:
-            return keys
+        return self.refer(tok) or self._described(tok)
+
+    def _described(self, tok: Token) -> list[str]:
         proto = self.describe(tok)
         if proto is None or proto.name == "__pair_countries__":
             return []
