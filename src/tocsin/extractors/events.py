@@ -814,10 +814,6 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
     the trigger's :func:`_table_match`."""
     if "argobj" not in sense.flags:
         return cameo
-    if hit is not None:
-        return hit[0]
-    if "objreq" in sense.flags:
-        return None
     objs = [c for r, c, _ in args(tok) if r in ("obj", "xcomp", "prep", "nsubjpass")]
     words = set()
     for o in objs:
@@ -826,7 +822,11 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
     words.update(w[:-1] for w in list(words) if w.endswith("s"))  # lemmatizer misses on rare plurals
     agents = {x.lemma_.lower() for r, c, _ in args(tok) if r == "agent" for x in c.subtree}
     if (words | agents) & _FIGURATIVE.get(tok.lemma_, set()):
-        return None  # "objectives could be met", "struck by the level of concern", "withdrew the remark"
+        return None  # "objectives could be met", "withdrew the remark", "gave us food for thought"
+    if hit is not None:
+        return hit[0]
+    if "objreq" in sense.flags:
+        return None
     root = cameo[:2]
     if root == "10":
         for w, code in _REQUEST_OBJECTS.items():
@@ -864,6 +864,7 @@ _FIGURATIVE = {
         *["comment", "remark", "statement", "claim", "allegation", "question", "objection", "application"],
         *["candidacy", "nomination", "name", "lawsuit", "complaint", "motion", "amendment", "advert", "book"],
     },
+    "give": {"thought", "impression", "idea", "sense", "example", "reason", "chance", "hope", "go"},
     "kill": {
         *["crop", "plant", "tree", "livestock", "cattle", "animal", "bill", "plan", "deal", "idea", "hope"],
         "chance",
@@ -973,6 +974,8 @@ def _not_an_act(
     if lemma == "demonstrate" and (shown or is_passive(tok)):
         return True  # "demonstrates that the party is ready", "as demonstrated by": showing, not protesting
     expletive = any(rel(c) == "nsubj" and c.lower_ == "it" for c in kids) and any(rel(c) == "ccomp" for c in kids)
+    if tok.lower_ == "promising" and (tok.tag_ == "JJ" or (tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"))):
+        return True  # "a promising hurdler"
     if lemma == "hostility" and tok.lower_ == "hostility":
         return True  # "the party's hostility to Europe" is an attitude; "hostilities" are fighting
     if tok.lower_ == "striking" and (tok.tag_ == "JJ" or expletive or any(rel(c) == "cop" for c in kids)):
