@@ -116,6 +116,21 @@ def test_unlabelled_names_after_a_personal_title_are_persons():
     pos = ["ADJ", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN", "PROPN", "PUNCT"]
     doc = _tagged("Russian President Boris Yeltsin hosted Prime Minister Ryutaro Hashimoto .", pos, [(0, 1, "NORP")])
     assert _tidied(doc) == [("Russian", "NORP"), ("Boris Yeltsin", "PERSON"), ("Ryutaro Hashimoto", "PERSON")]
-    # "General Motors" is a company, and a title before a known country names no person
+    # "General Motors" is a company (its last word says so), and a title before a known country names no person
     doc = _tagged("General Motors and President Ukraine", ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN"], [])
+    assert _tidied(doc) == [("General Motors", "ORG")]
+
+
+def test_names_ending_in_or_built_on_an_organisation_word_are_organisations():
+    text = "He joined Rodale Press and the National Union of Journalists before the University of Texas"
+    pos = ["PRON", "VERB", "PROPN", "PROPN", "CCONJ", "DET", "PROPN", "PROPN", "ADP", "PROPN", "ADP", "DET"]
+    pos += ["PROPN", "ADP", "PROPN"]
+    doc = _tagged(text, pos, [(2, 3, "PERSON"), (14, 15, "GPE")])
+    assert _tidied(doc) == [
+        ("Rodale Press", "ORG"),
+        ("National Union of Journalists", "ORG"),
+        ("University of Texas", "ORG"),
+    ]
+    # an organisation word alone, or after a sentence-opening word, names nothing
+    doc = _tagged("The Union voted", ["DET", "PROPN", "VERB"], [])
     assert _tidied(doc) == []

@@ -261,7 +261,10 @@ def relabel_gpe(doc: Doc) -> Doc:
       after a locative preposition, that the gazetteer knows as a sizeable settlement or region,
       becomes ``GPE`` ("shelling in Zolote", "positions near Donetsk");
     - unlabelled capitalised words right after a personal title become ``PERSON``
-      ("President Boris Yeltsin").
+      ("President Boris Yeltsin");
+    - a capitalised name ending in an organisation word ("Rodale Press", "Huber Corporation") or
+      built on one ("University of Texas", "National Union of Journalists") becomes ``ORG``, taking
+      in shorter entities inside it.
     """
     k = knowledge.load()
     changed = False
@@ -284,7 +287,7 @@ def relabel_gpe(doc: Doc) -> Doc:
             changed = True
             continue
         ents.append(ent)
-    found = _backoff_places(doc) + _titled_names(doc, k)
+    found = _backoff_places(doc) + _titled_names(doc, k) + _suffixed_orgs(doc)
     if found:
         ents = filter_spans([*ents, *found])
         changed = True
@@ -354,6 +357,55 @@ def _titled_names(doc: Doc, k: knowledge.Knowledge) -> list[Span]:
         ):
             out.append(Span(doc, start, end, label="PERSON"))
         i = max(end, i + 1)
+    return out
+
+
+# Words that end (or head, before "of X") the name of a company or institution. Buildings (museum,
+# hospital, church) are left out: UNER calls them places as often as organisations.
+_ORG_WORDS = {
+    *["University", "College", "Institute", "Academy", "Press", "Corporation", "Corp.", "Inc.", "Inc"],
+    *["Ltd", "Ltd.", "LLC", "Co.", "Company", "Group", "Bank", "Airlines", "Airways", "Foundation"],
+    *["Association", "Society", "Federation", "League", "Union", "Club", "Committee", "Commission"],
+    *["Agency", "Organization", "Organisation", "Party", "Times", "Post", "Journal", "Herald", "Tribune"],
+    *["Network", "Television", "Broadcasting", "Systems", "Technologies", "Holdings", "Partners"],
+    *["Industries", "Motors", "Pharmaceuticals", "Council", "Court", "Trust", "Fund", "Alliance"],
+}
+# Capitalised words that begin sentences or phrases without being part of a name.
+_NOT_ORG_WORD = {"The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "By", "With"}
+
+
+def _org_word(tok: Any) -> bool:
+    text = tok.text
+    return (
+        text[:1].isupper()
+        and (tok.is_alpha or text.replace(".", "").replace("&", "").replace("-", "").isalpha())
+        and text not in _NOT_ORG_WORD
+        and tok.lower_ not in _NOT_NAME
+    )
+
+
+def _suffixed_orgs(doc: Doc) -> list[Span]:
+    """Organisation names recognised by their last or head word (see :func:`relabel_gpe`)."""
+    out: list[Span] = []
+    n = len(doc)
+    bounded = doc.has_annotation("SENT_START")
+    for tok in doc:
+        if tok.text not in _ORG_WORDS:
+            continue
+        start = tok.i
+        first = tok.sent.start if bounded else 0
+        while start > first and tok.i - start < 5 and _org_word(doc[start - 1]):
+            start -= 1
+        end = tok.i + 1
+        if end + 1 < n and doc[end].lower_ in ("of", "for") and _org_word(doc[end + 1]):
+            end += 2
+            while end < n and end - tok.i < 7 and (_org_word(doc[end]) or doc[end].text in ("and", "&")):
+                end += 1
+            while doc[end - 1].text in ("and", "&"):
+                end -= 1
+        if end - start < 2:
+            continue  # "Press" or "Union" alone names nothing
+        out.append(Span(doc, start, end, label="ORG"))
     return out
 
 
