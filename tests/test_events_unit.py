@@ -847,3 +847,20 @@ def test_a_second_person_the_parser_folded_into_the_first_name_still_acts():
         ents=[(0, 2, "PERSON"), (3, 4, "GPE"), (5, 7, "PERSON")],
     )
     assert [(m[0], m[1]) for m in mentions(doc)] == [("REQUEST", ("RUSGOV", "UKRGOV"))]
+
+
+def test_a_particle_the_parser_hung_elsewhere_still_makes_the_phrasal_verb():
+    # Doctors handed over 700 kg of medicine .  ("over" parsed as a modifier of the number)
+    doc = make_doc(
+        [
+            ("Doctors", "doctor", "NOUN", "NNS", 1, "nsubj"),
+            ("handed", "hand", "VERB", "VBD", 1, "ROOT"),
+            ("over", "over", "ADV", "RB", 3, "advmod"),
+            ("700", "700", "NUM", "CD", 4, "nummod"),
+            ("kg", "kg", "NOUN", "NNS", 1, "obj"),
+            ("of", "of", "ADP", "IN", 6, "case"),
+            ("medicine", "medicine", "NOUN", "NN", 4, "nmod"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+    )
+    assert [m[0] for m in mentions(doc)] == ["AID"]

@@ -212,6 +212,8 @@ def match_trigger(tok: Token, k: Knowledge) -> Trigger | None:
     if _is_month(tok):
         return None
     kids = particles(tok)
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _PARTICLES and doc[tok.i + 1].tag_ in ("RP", "RB", "IN"):
+        kids.add(doc[tok.i + 1].lower_)  # "handed over 700 kg of medicine" with "over" hung on the number
     for key in keys:
         for s in lex.compound.get(key, []):
             if any(c.lemma_.lower() == s.lemma for c in tok.lefts if rel(c) in ("compound", "amod")):
@@ -224,6 +226,9 @@ def match_trigger(tok: Token, k: Knowledge) -> Trigger | None:
             if not s.particle:
                 return None if s.cameo == NO_EVENT else s
     return None
+
+
+_PARTICLES = {"over", "out", "off", "up", "down", "back", "away"}
 
 
 def _is_month(tok: Token) -> bool:
