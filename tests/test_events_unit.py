@@ -864,3 +864,31 @@ def test_a_particle_the_parser_hung_elsewhere_still_makes_the_phrasal_verb():
         ],
     )
     assert [m[0] for m in mentions(doc)] == ["AID"]
+
+
+def test_drills_by_two_countries_are_cooperation_and_cancelled_restrictions_a_concession():
+    # Russia and Belarus held drills .
+    doc = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "NNP", 3, "nsubj"),
+            ("and", "and", "CCONJ", "CC", 2, "cc"),
+            ("Belarus", "Belarus", "PROPN", "NNP", 0, "conj"),
+            ("held", "hold", "VERB", "VBD", 3, "ROOT"),
+            ("drills", "drill", "NOUN", "NNS", 3, "obj"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (2, 3, "GPE")],
+    )
+    assert [(m[0], m[1]) for m in mentions(doc)] == [("COOPERATE", ("RUSGOV", "BLRGOV"))]
+    # Latvia cancelled the restrictions .
+    doc = make_doc(
+        [
+            ("Latvia", "Latvia", "PROPN", "NNP", 1, "nsubj"),
+            ("cancelled", "cancel", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("restrictions", "restriction", "NOUN", "NNS", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE")],
+    )
+    assert [(m[0], m[1]) for m in mentions(doc)] == [("CONCEDE", ("LVAGOV",))]

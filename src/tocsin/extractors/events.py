@@ -343,6 +343,14 @@ def _headless_main_verb(tok: Token) -> bool:
     return first is not None and first.i == tok.i and tok.i > sent.start
 
 
+def _headless_object(tok: Token) -> list[tuple[str, Token, str | None]]:
+    """The noun a headless main verb was parsed as modifying is its object ("[The UN] reduced/amod
+    food supplies/nmod …")."""
+    if rel(tok) == "amod" and tok.head.i > tok.i and _headless_main_verb(tok):
+        return [("obj", tok.head, None)]
+    return []
+
+
 def _headless_roles(v: Token, idx: ActorIndex) -> tuple[list[str], list[str]]:
     """Source and target of a :func:`_headless_main_verb`, read off the word order: the root noun
     phrase (with its conjuncts) before it, the first noun phrase after it that names an actor."""
@@ -420,8 +428,9 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     if k.cameo[cameo].type == "MOBILIZE":
         # "sent troops to the border": the forces moved are the means, not the target
         targets = [t for t in targets if idx.actors[t].sector not in ("MIL", "POL")]
-    if cameo.startswith("15") and any(c.lower_ in _JOINT for c in tok.children if rel(c) == "amod"):
-        cameo = "062"  # "a joint military exercise" is military cooperation between its parties
+    joint = any(c.lower_ in _JOINT for c in tok.children if rel(c) == "amod")
+    if cameo.startswith("15") and (joint or len({idx.actors[key].country for key in sources} - {None}) >= 2):
+        cameo = "062"  # "a joint military exercise", "French and Egyptian warships held drills": cooperation
     if not targets and (sense.lemma in _INTENT or k.cameo[cameo].type in ("AGREE", "REQUEST", "REJECT")):
         # "promised to continue military aid to Mozambique": the promised act names the target
         targets = [t for t in _content_targets(tok, idx, k) if t not in sources]
@@ -799,7 +808,7 @@ def _table_match(tok: Token, sense: Trigger, k: Knowledge) -> tuple[str, Token] 
     rows = k.trigger_objects.get(key)
     if not rows:
         return None
-    for r, o, _ in args(tok):
+    for r, o, _ in [*args(tok), *_headless_object(tok)]:
         if r not in ("obj", "xcomp", "prep", "nsubjpass"):
             continue
         # a compound names the kind ("ceasefire agreement" is a ceasefire), then the head, then the rest
@@ -819,7 +828,7 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
     the trigger's :func:`_table_match`."""
     if "argobj" not in sense.flags:
         return cameo
-    objs = [c for r, c, _ in args(tok) if r in ("obj", "xcomp", "prep", "nsubjpass")]
+    objs = [c for r, c, _ in [*args(tok), *_headless_object(tok)] if r in ("obj", "xcomp", "prep", "nsubjpass")]
     words = set()
     for o in objs:
         words.add(o.lemma_.lower())
