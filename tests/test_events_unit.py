@@ -892,3 +892,30 @@ def test_drills_by_two_countries_are_cooperation_and_cancelled_restrictions_a_co
         ents=[(0, 1, "GPE")],
     )
     assert [(m[0], m[1]) for m in mentions(doc)] == [("CONCEDE", ("LVAGOV",))]
+
+
+def test_congratulations_are_praise_and_funding_needs_a_recipient():
+    # Blair offered his congratulations .
+    doc = make_doc(
+        [
+            ("Blair", "Blair", "PROPN", "NNP", 1, "nsubj"),
+            ("offered", "offer", "VERB", "VBD", 1, "ROOT"),
+            ("his", "his", "PRON", "PRP$", 3, "nmod:poss"),
+            ("congratulations", "congratulation", "NOUN", "NNS", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert [m[0] for m in mentions(doc)] == ["SUPPORT"]
+    # The council funded the improvements .
+    doc = make_doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("council", "council", "NOUN", "NN", 2, "nsubj"),
+            ("funded", "fund", "VERB", "VBD", 2, "ROOT"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("improvements", "improvement", "NOUN", "NNS", 2, "obj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+    )
+    assert mentions(doc) == []

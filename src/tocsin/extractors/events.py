@@ -878,7 +878,8 @@ _FIGURATIVE = {
         *["comment", "remark", "statement", "claim", "allegation", "question", "objection", "application"],
         *["candidacy", "nomination", "name", "lawsuit", "complaint", "motion", "amendment", "advert", "book"],
     },
-    "give": {"thought", "impression", "idea", "sense", "example", "reason", "chance", "hope", "go"},
+    "give": {"thought", "impression", "idea", "sense", "example", "reason", "chance", "hope", "go", "value"},
+    "attack": {"ignorance", "disease", "squalor", "poverty", "unemployment", "inequality", "problem"},
     "kill": {
         *["crop", "plant", "tree", "livestock", "cattle", "animal", "bill", "plan", "deal", "idea", "hope"],
         "chance",
@@ -1003,6 +1004,8 @@ def _not_an_act(
         return not any(r == "prep" and prep == "for" and match_trigger(c, k) for r, c, prep in args(tok))
     if lemma == "call" and sense.particle == "on" and not targets and not any(rel(c) == "xcomp" for c in kids):
         return True  # "customers calling on the move": nobody is called on to do anything
+    if lemma == "fund" and not targets:
+        return True  # "improvements to be funded by the council": spending, not aid to anyone
     if lemma == "demand" and tok.pos_ == "NOUN" and not sources and not targets:
         return True  # "domestic demand", "demand for energy": the market's, not a demander's
     if sources:
