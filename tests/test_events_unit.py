@@ -919,3 +919,16 @@ def test_congratulations_are_praise_and_funding_needs_a_recipient():
         ],
     )
     assert mentions(doc) == []
+
+
+def test_a_guilty_plea_is_no_appeal():
+    # He pleaded guilty .
+    doc = make_doc(
+        [
+            ("He", "he", "PRON", "PRP", 1, "nsubj"),
+            ("pleaded", "plead", "VERB", "VBD", 1, "ROOT"),
+            ("guilty", "guilty", "ADJ", "JJ", 1, "xcomp"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+    )
+    assert mentions(doc) == []

@@ -988,9 +988,11 @@ def _not_an_act(
     shown = any(rel(c) in ("obj", "ccomp") for c in kids) or any(r == "agent" for r, _, _ in args(tok))
     if lemma == "demonstrate" and (shown or is_passive(tok)):
         return True  # "demonstrates that the party is ready", "as demonstrated by": showing, not protesting
-    expletive = any(rel(c) == "nsubj" and c.lower_ == "it" for c in kids) and any(rel(c) == "ccomp" for c in kids)
+    expletive = any(rel(c) == "nsubj" and c.lower_ == "it" for c in kids)
     if tok.lower_ == "promising" and (tok.tag_ == "JJ" or (tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"))):
         return True  # "a promising hurdler"
+    if lemma == "plead" and any(c.lower_ in ("guilty", "innocent") for c in tok.subtree):
+        return True  # "pleaded guilty to charges": a plea in court, not an appeal to anyone
     if lemma == "hostility" and tok.lower_ == "hostility":
         return True  # "the party's hostility to Europe" is an attitude; "hostilities" are fighting
     if tok.lower_ == "striking" and (tok.tag_ == "JJ" or expletive or any(rel(c) == "cop" for c in kids)):
