@@ -932,3 +932,31 @@ def test_a_guilty_plea_is_no_appeal():
         ],
     )
     assert mentions(doc) == []
+
+
+def test_an_event_said_to_come_or_be_held_takes_that_saying_s_status():
+    # An invasion could come at any moment .
+    doc = make_doc(
+        [
+            ("An", "a", "DET", "DT", 1, "det"),
+            ("invasion", "invasion", "NOUN", "NN", 3, "nsubj"),
+            ("could", "could", "AUX", "MD", 3, "aux"),
+            ("come", "come", "VERB", "VB", 3, "ROOT"),
+            ("soon", "soon", "ADV", "RB", 3, "advmod"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+    )
+    assert [(m[0], m[3]) for m in mentions(doc)] == [("ASSAULT", "hypothetical")]
+    # Talks will be held on Monday .
+    doc = make_doc(
+        [
+            ("Talks", "talk", "NOUN", "NNS", 3, "nsubj:pass"),
+            ("will", "will", "AUX", "MD", 3, "aux"),
+            ("be", "be", "AUX", "VB", 3, "aux:pass"),
+            ("held", "hold", "VERB", "VBN", 3, "ROOT"),
+            ("on", "on", "ADP", "IN", 5, "case"),
+            ("Monday", "Monday", "PROPN", "NNP", 3, "obl"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+    )
+    assert [(m[0], m[3]) for m in mentions(doc)] == [("CONSULT", "future")]

@@ -177,6 +177,13 @@ def _own(t: Token, published: dt.date | None) -> tuple[str, str | None]:
     return "asserted", None
 
 
+# Predicates that say an event happens: its subject is the event, with the predicate's modality.
+_OCCUR = {
+    *["take", "hold", "begin", "start", "resume", "come", "happen", "occur", "go", "open", "convene"],
+    *["commence", "proceed", "unfold", "break", "erupt", "follow", "continue", "take place", "be"],
+}
+
+
 def _governor(tok: Token, r: str, head: Token, prep: str | None, published: dt.date | None) -> tuple[str, str | None]:
     lemma = head.lemma_.lower()
     complement = r in ("xcomp", "ccomp", "pcomp", "pobj", "acl", "obj", "prep")
@@ -199,8 +206,10 @@ def _governor(tok: Token, r: str, head: Token, prep: str | None, published: dt.d
         return "future", "be to"
     s, c = _own(head, published)
     # "would allow for the withdrawal", "could lead to war"; causes and settings ("could face
-    # sanctions over the invasion") keep their own status
+    # sanctions over the invasion") keep their own status; an event said to take place, begin or come
+    # takes the status of that saying ("an invasion could come at any moment", "talks will be held")
     governed = r in ("xcomp", "ccomp", "conj", "obj") or (r == "prep" and prep in ("for", "to", "with", "into"))
+    governed = governed or (r in ("nsubj", "nsubjpass") and lemma in _OCCUR)
     if s in ("negated", "future", "hypothetical") and governed and head.pos_ in ("VERB", "AUX", "ADJ"):
         return s, c
     return "asserted", None
