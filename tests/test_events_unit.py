@@ -960,3 +960,22 @@ def test_an_event_said_to_come_or_be_held_takes_that_saying_s_status():
         ],
     )
     assert [(m[0], m[3]) for m in mentions(doc)] == [("CONSULT", "future")]
+
+
+def test_a_condition_stays_hypothetical_whatever_the_parser_hung_it_on():
+    # If Russia invades , the West will act .  (the clause parsed as the subject of "act")
+    doc = make_doc(
+        [
+            ("If", "if", "SCONJ", "IN", 2, "mark"),
+            ("Russia", "Russia", "PROPN", "NNP", 2, "nsubj"),
+            ("invades", "invade", "VERB", "VBZ", 7, "nsubj"),
+            (",", ",", "PUNCT", ",", 2, "punct"),
+            ("the", "the", "DET", "DT", 5, "det"),
+            ("West", "West", "PROPN", "NNP", 2, "appos"),
+            ("will", "will", "AUX", "MD", 7, "aux"),
+            ("act", "act", "VERB", "VB", 7, "ROOT"),
+            (".", ".", "PUNCT", ".", 7, "punct"),
+        ],
+        ents=[(1, 2, "GPE")],
+    )
+    assert [(m[0], m[1], m[3]) for m in mentions(doc)] == [("ASSAULT", ("RUSGOV",), "hypothetical")]

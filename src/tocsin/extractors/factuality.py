@@ -147,6 +147,9 @@ def _own(t: Token, published: dt.date | None) -> tuple[str, str | None]:
     neg = negated(t)
     if neg is not None:
         return "negated", neg.text
+    condition = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")), None)
+    if condition is not None:
+        return "hypothetical", condition.text  # "If Russia invades, …" whatever the parser hung it on
     for r, c, prep in args(t):
         low = c.lower_
         if r in ("aux", "auxpass"):
