@@ -979,3 +979,23 @@ def test_a_condition_stays_hypothetical_whatever_the_parser_hung_it_on():
         ents=[(1, 2, "GPE")],
     )
     assert [(m[0], m[1], m[3]) for m in mentions(doc)] == [("ASSAULT", ("RUSGOV",), "hypothetical")]
+
+
+def test_a_bare_infinitive_joined_to_a_past_verb_is_not_that_verb_s_subject_s_act():
+    # Macron spoke with Johnson and withdraw his troops .  (a misparse of "… the need for Putin to … withdraw")
+    doc = make_doc(
+        [
+            ("Macron", "Macron", "PROPN", "NNP", 1, "nsubj"),
+            ("spoke", "speak", "VERB", "VBD", 1, "ROOT"),
+            ("with", "with", "ADP", "IN", 3, "case"),
+            ("Johnson", "Johnson", "PROPN", "NNP", 1, "obl"),
+            ("and", "and", "CCONJ", "CC", 5, "cc"),
+            ("withdraw", "withdraw", "VERB", "VB", 1, "conj"),
+            ("his", "his", "PRON", "PRP$", 7, "nmod:poss"),
+            ("troops", "troop", "NOUN", "NNS", 5, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON"), (3, 4, "PERSON")],
+    )
+    assert all(not (m[0] == "RETREAT" and m[1]) for m in mentions(doc))
+    assert all(m[3] == "hypothetical" for m in mentions(doc) if m[0] == "RETREAT")

@@ -641,6 +641,8 @@ def _inherit_subject(v: Token, idx: ActorIndex) -> tuple[list[str], bool]:
         if r == "xcomp" and held:
             # "he is prepared to lift the ban", "Iraq is expected to attack": the passive subject acts
             return _dedupe([key for c in held for key in idx.refer(c)]), False
+        if _stray_infinitive(tok, r, head):
+            break  # "spoke with Johnson … and withdraw his troops": not Macron's withdrawal
         if is_passive(tok) or (r in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH):
             # "two soldiers were killed, the military said": neither the sufferer's clause nor the
             # reported one borrows the speaker as the agent
@@ -651,6 +653,16 @@ def _inherit_subject(v: Token, idx: ActorIndex) -> tuple[list[str], bool]:
             return _dedupe(keys), recip
         tok = head
     return [], False
+
+
+def _stray_infinitive(tok: Token, r: str, head: Token) -> bool:
+    """A bare infinitive the parser joined to a finite verb: the two cannot share a subject."""
+    return (
+        r == "conj"
+        and tok.tag_ == "VB"
+        and head.tag_ in ("VBD", "VBZ", "VBP")
+        and not any(c.dep_.startswith("aux") or rel(c) in ("nsubj", "mark") for c in tok.children)
+    )
 
 
 def _noun_roles(n: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], list[str], bool]:

@@ -150,6 +150,14 @@ def _own(t: Token, published: dt.date | None) -> tuple[str, str | None]:
     condition = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")), None)
     if condition is not None:
         return "hypothetical", condition.text  # "If Russia invades, …" whatever the parser hung it on
+    head = t.head
+    if (
+        t.dep_ == "conj"
+        and t.tag_ == "VB"
+        and head.tag_ in ("VBD", "VBZ", "VBP")
+        and not any(c.dep_.startswith("aux") or c.dep_ in ("nsubj", "mark") for c in t.children)
+    ):
+        return "hypothetical", t.text  # a bare infinitive cannot report a past act ("… and withdraw his troops")
     for r, c, prep in args(t):
         low = c.lower_
         if r in ("aux", "auxpass"):
