@@ -999,3 +999,22 @@ def test_a_bare_infinitive_joined_to_a_past_verb_is_not_that_verb_s_subject_s_ac
     )
     assert all(not (m[0] == "RETREAT" and m[1]) for m in mentions(doc))
     assert all(m[3] == "hypothetical" for m in mentions(doc) if m[0] == "RETREAT")
+
+
+def test_a_joint_act_naming_no_parties_takes_the_countries_of_its_sentence():
+    # Belarus said Russian forces stay after joint drills .
+    doc = make_doc(
+        [
+            ("Belarus", "Belarus", "PROPN", "NNP", 1, "nsubj"),
+            ("said", "say", "VERB", "VBD", 1, "ROOT"),
+            ("Russian", "Russian", "ADJ", "JJ", 3, "amod"),
+            ("forces", "force", "NOUN", "NNS", 4, "nsubj"),
+            ("stay", "stay", "VERB", "VBP", 1, "ccomp"),
+            ("after", "after", "ADP", "IN", 7, "case"),
+            ("joint", "joint", "ADJ", "JJ", 7, "amod"),
+            ("drills", "drill", "NOUN", "NNS", 4, "obl"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (2, 3, "NORP")],
+    )
+    assert [(m[0], m[1]) for m in mentions(doc)] == [("COOPERATE", ("BLRGOV", "RUSMIL"))]

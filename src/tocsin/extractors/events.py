@@ -429,6 +429,8 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         # "sent troops to the border": the forces moved are the means, not the target
         targets = [t for t in targets if idx.actors[t].sector not in ("MIL", "POL")]
     joint = any(c.lower_ in _JOINT for c in tok.children if rel(c) == "amod")
+    if joint and not sources:
+        sources = _sentence_parties(tok, idx)
     if cameo.startswith("15") and (joint or len({idx.actors[key].country for key in sources} - {None}) >= 2):
         cameo = "062"  # "a joint military exercise", "French and Egyptian warships held drills": cooperation
     if not targets and (sense.lemma in _INTENT or k.cameo[cameo].type in ("AGREE", "REQUEST", "REJECT")):
@@ -653,6 +655,18 @@ def _inherit_subject(v: Token, idx: ActorIndex) -> tuple[list[str], bool]:
             return _dedupe(keys), recip
         tok = head
     return [], False
+
+
+def _sentence_parties(tok: Token, idx: ActorIndex) -> list[str]:
+    """For a "joint" act that names no parties: the actors of two or more countries in its sentence
+    ("Belarus announced that Russian forces would stay after joint drills"), one per country."""
+    by_country: dict[str, str] = {}
+    for t in sentence(tok):
+        for key in idx.by_head.get(t.i, []):
+            country = idx.actors[key].country
+            if country and country not in by_country:
+                by_country[country] = key
+    return list(by_country.values()) if len(by_country) >= 2 else []
 
 
 def _stray_infinitive(tok: Token, r: str, head: Token) -> bool:
