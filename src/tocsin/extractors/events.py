@@ -429,8 +429,10 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         # "sent troops to the border": the forces moved are the means, not the target
         targets = [t for t in targets if idx.actors[t].sector not in ("MIL", "POL")]
     joint = any(c.lower_ in _JOINT for c in tok.children if rel(c) == "amod")
-    if joint and not sources:
-        sources = _sentence_parties(tok, idx)
+    if joint and len({idx.actors[key].country for key in sources} - {None}) < 2:
+        # "joint" says there are several parties: take the other countries' actors of the sentence
+        have = {idx.actors[key].country for key in sources}
+        sources = sources + [key for key in _sentence_parties(tok, idx) if idx.actors[key].country not in have]
     if cameo.startswith("15") and (joint or len({idx.actors[key].country for key in sources} - {None}) >= 2):
         cameo = "062"  # "a joint military exercise", "French and Egyptian warships held drills": cooperation
     if not targets and (sense.lemma in _INTENT or k.cameo[cameo].type in ("AGREE", "REQUEST", "REJECT")):
@@ -658,8 +660,8 @@ def _inherit_subject(v: Token, idx: ActorIndex) -> tuple[list[str], bool]:
 
 
 def _sentence_parties(tok: Token, idx: ActorIndex) -> list[str]:
-    """For a "joint" act that names no parties: the actors of two or more countries in its sentence
-    ("Belarus announced that Russian forces would stay after joint drills"), one per country."""
+    """For a "joint" act that names too few parties: the actors of two or more countries in its
+    sentence ("Belarus announced that Russian forces would stay after joint drills"), one per country."""
     by_country: dict[str, str] = {}
     for t in sentence(tok):
         for key in idx.by_head.get(t.i, []):
