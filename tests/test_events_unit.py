@@ -1018,3 +1018,23 @@ def test_a_joint_act_naming_no_parties_takes_the_countries_of_its_sentence():
         ents=[(0, 1, "GPE"), (2, 3, "NORP")],
     )
     assert [(m[0], sorted(m[1])) for m in mentions(doc)] == [("COOPERATE", ["BLRGOV", "RUSMIL"])]
+
+
+def test_a_promise_the_parser_joined_to_the_reported_clause_is_the_reporter_s():
+    # Blinken said Russia remained defiant but promised talks .
+    doc = make_doc(
+        [
+            ("Blinken", "Blinken", "PROPN", "NNP", 1, "nsubj"),
+            ("said", "say", "VERB", "VBD", 1, "ROOT"),
+            ("Russia", "Russia", "PROPN", "NNP", 3, "nsubj"),
+            ("remained", "remain", "VERB", "VBD", 1, "ccomp"),
+            ("defiant", "defiant", "ADJ", "JJ", 3, "xcomp"),
+            ("but", "but", "CCONJ", "CC", 6, "cc"),
+            ("promised", "promise", "VERB", "VBD", 3, "conj"),
+            ("talks", "talk", "NOUN", "NNS", 6, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON"), (2, 3, "GPE")],
+    )
+    got = [(m[0], m[1]) for m in mentions(doc) if m[0] == "AGREE"]
+    assert got and all("RUSGOV" not in sources for _, sources in got)

@@ -647,6 +647,9 @@ def _inherit_subject(v: Token, idx: ActorIndex) -> tuple[list[str], bool]:
             return _dedupe([key for c in held for key in idx.refer(c)]), False
         if _stray_infinitive(tok, r, head):
             break  # "spoke with Johnson … and withdraw his troops": not Macron's withdrawal
+        speaker = _reporting_conjunct(tok, r, head)
+        if speaker is not None:
+            return _dedupe([key for c in subjects(speaker) for key in idx.refer(c)]), False
         if is_passive(tok) or (r in ("ccomp", "parataxis") and head.lemma_.lower() in SPEECH):
             # "two soldiers were killed, the military said": neither the sufferer's clause nor the
             # reported one borrows the speaker as the agent
@@ -669,6 +672,20 @@ def _sentence_parties(tok: Token, idx: ActorIndex) -> list[str]:
             if country and country not in by_country:
                 by_country[country] = key
     return list(by_country.values()) if len(by_country) >= 2 else []
+
+
+_SAYING = SPEECH | {"promise", "pledge", "vow", "urge", "insist", "warn"}
+
+
+def _reporting_conjunct(tok: Token, r: str, head: Token) -> Token | None:
+    """ "Blinken said Russia remained on the brink, but promised that …": a saying verb the parser
+    joined to the reported clause belongs to the reporter; returns the reporting verb."""
+    if r != "conj" or tok.lemma_.lower() not in _SAYING or subjects(tok):
+        return None
+    hr, reporter, _ = governor(head)
+    if hr in ("ccomp", "parataxis") and reporter.i != head.i and reporter.lemma_.lower() in SPEECH:
+        return reporter
+    return None
 
 
 def _stray_infinitive(tok: Token, r: str, head: Token) -> bool:
