@@ -183,3 +183,11 @@ def test_demo_article_matches_its_golden_file():
     if os.environ.get("TOCSIN_UPDATE_GOLDEN") or not path.exists():
         path.write_text(json.dumps(got, indent=1) + "\n")
     assert got == json.loads(path.read_text()), "output changed: review it, then TOCSIN_UPDATE_GOLDEN=1"
+
+
+def test_seed_claims_inside_a_quotation_belong_to_the_quoted_speaker(seed):
+    # "… planning to commit acts of terror …, killing civilians," claimed Ukraine's top general
+    killing = [ev for ev in seed.events if ev.evidence[0].trigger == "killing"]
+    assert killing, "the general's claim of planned killings is extracted"
+    for ev in killing:
+        assert ev.claimed_by is not None and ev.claimed_by.country == "UKR", ev.claimed_by

@@ -24,7 +24,7 @@ from .extractors.hygiene import layout
 from .extractors.places import Gazetteer, find_places
 from .extractors.stance import restate
 from .extractors.syntax import governor, sentence
-from .models import Actor, Article, Event, Evidence, Extraction, Place
+from .models import Actor, Article, Event, Evidence, Extraction, Place, Quote
 from .nlp import load_pipeline, parse
 
 MAX_CHARS = 20_000_000
@@ -139,8 +139,8 @@ def extract_doc(article: Article, doc: Doc, *, model: str = "") -> Extraction:
     mentions = find_mentions(doc, idx, k, lay)
     covered = {sentence(m.trigger).start for m in mentions}
     mentions += classify_mentions(doc, idx, k, lay, covered)
-    events = _build_events(doc, mentions, idx, k, article, places, dateline)
     quotes = quotes_mod.find_quotes(doc, idx, lay)
+    events = _build_events(doc, mentions, idx, k, article, places, dateline, quotes)
     counts = find_counts(doc, idx, lay, places)
     events = _attach_casualties(events, counts)
     return Extraction(
@@ -156,6 +156,14 @@ def extract_doc(article: Article, doc: Doc, *, model: str = "") -> Extraction:
     )
 
 
+def _quoted_speaker(char: int, quotes: list[Quote], idx: ActorIndex) -> str | None:
+    """Actor key of the speaker of the direct or partial quotation that contains ``char``."""
+    for q in quotes:
+        if q.start <= char < q.end and q.kind in ("direct", "partial") and q.speaker is not None:
+            return next((key for key, b in idx.actors.items() if b.key == q.speaker.id), None)
+    return None
+
+
 def _build_events(
     doc: Doc,
     mentions: list[Mention],
@@ -164,6 +172,7 @@ def _build_events(
     article: Article,
     places: list[Place],
     dateline: Place | None,
+    quotes: list[Quote],
 ) -> list[Event]:
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
     groups: dict[tuple, dict] = {}
@@ -177,6 +186,11 @@ def _build_events(
             keys = idx.refer(fact.speaker)
             keys = [key for key in keys if key not in m.sources]
             claimed = keys[0] if keys else None
+        else:
+            # inside a quotation the quoted speaker makes the claim, however the parser linked the
+            # reporting verb ("“… killing civilians,” claimed Ukraine's top general")
+            said = _quoted_speaker(t.idx, quotes, idx)
+            claimed = said if said is not None and said not in m.sources else None
         status = fact.status
         stance = restate(t, code.code, m.sources, fact, idx, claimed)
         if stance is not None:
