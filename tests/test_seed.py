@@ -191,3 +191,13 @@ def test_seed_claims_inside_a_quotation_belong_to_the_quoted_speaker(seed):
     assert killing, "the general's claim of planned killings is extracted"
     for ev in killing:
         assert ev.claimed_by is not None and ev.claimed_by.country == "UKR", ev.claimed_by
+
+
+def test_seed_kyiv_and_western_capitals_accuse_moscow(seed):
+    # "Kyiv and Western capitals ridicule this idea, and accuse Moscow of attempting to provoke Ukraine"
+    hits = [
+        ev
+        for ev in seed.events
+        if ev.evidence[0].trigger == "accuse" and ev.status == "asserted" and _tuple(ev)[1] >= {"UKR"}
+    ]
+    assert hits and all("RUS" in _tuple(ev)[2] for ev in hits)

@@ -689,11 +689,12 @@ def _reporting_conjunct(tok: Token, r: str, head: Token) -> Token | None:
 
 
 def _stray_infinitive(tok: Token, r: str, head: Token) -> bool:
-    """A bare infinitive the parser joined to a finite verb: the two cannot share a subject."""
+    """A bare infinitive the parser joined to a past or third-person verb: the two cannot share a
+    subject (VBP is left out: "ridicule … and accuse" is a plural present the tagger may call VB)."""
     return (
         r == "conj"
         and tok.tag_ == "VB"
-        and head.tag_ in ("VBD", "VBZ", "VBP")
+        and head.tag_ in ("VBD", "VBZ")
         and not any(c.dep_.startswith("aux") or rel(c) in ("nsubj", "mark") for c in tok.children)
     )
 

@@ -154,7 +154,7 @@ def _own(t: Token, published: dt.date | None) -> tuple[str, str | None]:
     if (
         t.dep_ == "conj"
         and t.tag_ == "VB"
-        and head.tag_ in ("VBD", "VBZ", "VBP")
+        and head.tag_ in ("VBD", "VBZ")
         and not any(c.dep_.startswith("aux") or c.dep_ in ("nsubj", "mark") for c in t.children)
     ):
         return "hypothetical", t.text  # a bare infinitive cannot report a past act ("… and withdraw his troops")
