@@ -1038,3 +1038,23 @@ def test_a_promise_the_parser_joined_to_the_reported_clause_is_the_reporter_s():
     )
     got = [(m[0], m[1]) for m in mentions(doc) if m[0] == "AGREE"]
     assert got and all("RUSGOV" not in sources for _, sources in got)
+
+
+def test_the_forces_of_a_withdrawal_withdraw_and_a_demand_for_it_is_aimed_at_them():
+    # The EU demanded the withdrawal of Serbian forces .
+    doc = make_doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("EU", "EU", "PROPN", "NNP", 2, "nsubj"),
+            ("demanded", "demand", "VERB", "VBD", 2, "ROOT"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("withdrawal", "withdrawal", "NOUN", "NN", 2, "obj"),
+            ("of", "of", "ADP", "IN", 7, "case"),
+            ("Serbian", "Serbian", "ADJ", "JJ", 7, "amod"),
+            ("forces", "force", "NOUN", "NNS", 4, "nmod"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        ents=[(1, 2, "ORG"), (6, 7, "NORP")],
+    )
+    # the demanded withdrawal is the request's content, not an event of its own
+    assert [(m[0], m[2]) for m in mentions(doc)] == [("REQUEST", ("SRBMIL",))]

@@ -509,6 +509,8 @@ def _content_targets(tok: Token, idx: ActorIndex, k: Knowledge) -> list[str]:
                 roles = _verb_roles(c, sense, idx) if _verbal(c) else _noun_roles(c, sense, idx)
                 if roles[1]:
                     return roles[1]
+                if sense.cameo.startswith("087") and roles[0]:
+                    return roles[0]  # "demanded the withdrawal of Serbian forces": aimed at those forces
             nxt.extend(c.children)
         frontier = nxt
     return []
@@ -713,7 +715,11 @@ def _noun_roles(n: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
                 sources.append(key)
         elif r in ("prep", "agent"):
             keys = idx.refer(c)
-            if r == "agent" or prep in ("by", "from"):
+            withdrawing = sense.cameo.startswith("087")
+            if withdrawing and prep in ("of", "from"):
+                # "the withdrawal of Western forces from Panama": the forces withdraw, from Panama
+                (sources if prep == "of" else targets).extend(keys)
+            elif r == "agent" or prep in ("by", "from"):
                 sources += keys
             elif prep == "between":
                 sources += keys

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .actors import ActorIndex
 from .factuality import Factuality
-from .syntax import governor
+from .syntax import governor, subjects
 
 # Cues by which an actor commits itself; "expected" or "scheduled" are other people's forecasts.
 COMMITMENT_CUES = {"will", "'ll", "shall", "would", "wo", "plan", "intend", "prepare", "decide", "vow", "aim"}
@@ -71,7 +71,7 @@ def restate(
 
     The restated event is asserted: the promise, threat or refusal was made, whatever becomes of the act.
     """
-    if not sources or not _own_word(sources, idx, claimed):
+    if not sources or not _own_word(sources, idx, claimed) or not _own_clause(trigger, sources, idx):
         return None
     if fact.status == "negated" and cameo in REFUSAL and _volitional(trigger):
         return Stance(REFUSAL[cameo], "+refusal")
@@ -84,6 +84,26 @@ def restate(
                 return Stance("130", "+threat")
             return Stance(INTENT[cameo], "+intent")
     return None
+
+
+def _own_clause(trigger: Token, sources: list[str], idx: ActorIndex) -> bool:
+    """A noun's modality is its source's own only when the source is the subject of the clause
+    ("Russia will begin a withdrawal"), not when another subject carries it ("peace would allow for
+    the withdrawal of US troops")."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return True
+    tok = trigger
+    for _ in range(4):
+        _r, head, _prep = governor(tok)
+        if head.i == tok.i:
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            keys = {key for c in subjects(head) for key in idx.refer(c)}
+            countries = {idx.actor(key).country for key in keys} - {None}
+            same = keys & set(sources) or countries & {idx.actor(key).country for key in sources}
+            return not keys or bool(same)
+        tok = head
+    return True
 
 
 def _own_word(sources: list[str], idx: ActorIndex, claimed: str | None) -> bool:
