@@ -167,3 +167,22 @@ def test_repair_only_replaces_with_known_lemmas():
     )
     repair(doc, frozenset({"insist"}))
     assert [t.lemma_ for t in doc] == ["he", "insist", "and", "frobbe"]
+
+
+def test_a_withdrawal_another_subject_would_allow_is_no_promise_of_the_troops():
+    # Peace would allow a withdrawal of US troops .
+    doc = make_doc(
+        [
+            ("Peace", "peace", "NOUN", "NN", 2, "nsubj"),
+            ("would", "would", "AUX", "MD", 2, "aux"),
+            ("allow", "allow", "VERB", "VB", 2, "ROOT"),
+            ("a", "a", "DET", "DT", 4, "det"),
+            ("withdrawal", "withdrawal", "NOUN", "NN", 2, "obj"),
+            ("of", "of", "ADP", "IN", 7, "case"),
+            ("US", "US", "PROPN", "NNP", 7, "compound"),
+            ("troops", "troop", "NOUN", "NNS", 4, "nmod"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        ents=[(6, 7, "GPE")],
+    )
+    assert [(e[0], e[2], e[4]) for e in coded(doc)] == [("RETREAT", ("USAMIL",), "future")]

@@ -98,10 +98,11 @@ def _own_clause(trigger: Token, sources: list[str], idx: ActorIndex) -> bool:
         if head.i == tok.i:
             return True
         if head.pos_ in ("VERB", "AUX"):
-            keys = {key for c in subjects(head) for key in idx.refer(c)}
+            subj = subjects(head)
+            keys = {key for c in subj for key in idx.refer(c)}
             countries = {idx.actor(key).country for key in keys} - {None}
             same = keys & set(sources) or countries & {idx.actor(key).country for key in sources}
-            return not keys or bool(same)
+            return not subj or bool(same)
         tok = head
     return True
 
