@@ -16,7 +16,7 @@ from ..knowledge import NO_EVENT, Knowledge, Trigger
 from .actors import ActorIndex, Proto
 from .factuality import SPEECH
 from .hygiene import Layout
-from .syntax import args, governor, is_passive, objects, particles, rel, sentence, subjects
+from .syntax import args, governor, is_passive, objects, particles, rel, sentence, stray_infinitive, subjects
 
 LIGHT_VERBS = {
     "hold",
@@ -647,7 +647,7 @@ def _inherit_subject(v: Token, idx: ActorIndex) -> tuple[list[str], bool]:
         if r == "xcomp" and held:
             # "he is prepared to lift the ban", "Iraq is expected to attack": the passive subject acts
             return _dedupe([key for c in held for key in idx.refer(c)]), False
-        if _stray_infinitive(tok, r, head):
+        if stray_infinitive(tok):
             break  # "spoke with Johnson … and withdraw his troops": not Macron's withdrawal
         speaker = _reporting_conjunct(tok, r, head)
         if speaker is not None:
@@ -688,17 +688,6 @@ def _reporting_conjunct(tok: Token, r: str, head: Token) -> Token | None:
     if hr in ("ccomp", "parataxis") and reporter.i != head.i and reporter.lemma_.lower() in SPEECH:
         return reporter
     return None
-
-
-def _stray_infinitive(tok: Token, r: str, head: Token) -> bool:
-    """A bare infinitive the parser joined to a past or third-person verb: the two cannot share a
-    subject (VBP is left out: "ridicule … and accuse" is a plural present the tagger may call VB)."""
-    return (
-        r == "conj"
-        and tok.tag_ == "VB"
-        and head.tag_ in ("VBD", "VBZ")
-        and not any(c.dep_.startswith("aux") or rel(c) in ("nsubj", "mark") for c in tok.children)
-    )
 
 
 def _noun_roles(n: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], list[str], bool]:

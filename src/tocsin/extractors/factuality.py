@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .syntax import args, governor, negated, predicate_of_copula, sentence, subjects
+from .syntax import args, governor, negated, predicate_of_copula, sentence, stray_infinitive, subjects
 
 SPEECH = {
     "say",
@@ -150,14 +150,8 @@ def _own(t: Token, published: dt.date | None) -> tuple[str, str | None]:
     condition = next((c for c in t.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")), None)
     if condition is not None:
         return "hypothetical", condition.text  # "If Russia invades, …" whatever the parser hung it on
-    head = t.head
-    if (
-        t.dep_ == "conj"
-        and t.tag_ == "VB"
-        and head.tag_ in ("VBD", "VBZ")
-        and not any(c.dep_.startswith("aux") or c.dep_ in ("nsubj", "mark") for c in t.children)
-    ):
-        return "hypothetical", t.text  # a bare infinitive cannot report a past act ("… and withdraw his troops")
+    if stray_infinitive(t):
+        return "hypothetical", t.text  # "… and withdraw his troops" reports no past act
     for r, c, prep in args(t):
         low = c.lower_
         if r in ("aux", "auxpass"):

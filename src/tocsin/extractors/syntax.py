@@ -197,3 +197,15 @@ def sentence(tok: Token) -> Span:
         doc.user_data["tocsin_sent_bounds"] = cache
     start, end = cache[tok.i]
     return doc[start:end]
+
+
+def stray_infinitive(tok: Token) -> bool:
+    """A bare infinitive the parser joined to a past or third-person verb ("spoke with Johnson … and
+    withdraw his troops"): the two cannot share a subject, and it reports no past act. VBP is left out:
+    "ridicule … and accuse" is a plural present the tagger may call VB."""
+    return (
+        rel(tok) == "conj"
+        and tok.tag_ == "VB"
+        and tok.head.tag_ in ("VBD", "VBZ")
+        and not any(c.dep_.startswith("aux") or rel(c) in ("nsubj", "mark") for c in tok.children)
+    )
