@@ -1021,21 +1021,22 @@ def _war_of_words(tok: Token, actors: list[str], idx: ActorIndex) -> bool:
 def _not_an_act(
     tok: Token, sense: Trigger, sources: list[str], targets: list[str], idx: ActorIndex, k: Knowledge
 ) -> bool:
-    """Senses the parse shows to be no political act: showing rather than demonstrating, speaking with
-    nobody, "not ready" for nothing in particular, "2,000 jobs are threatened" (a passive with no agent,
-    said of things rather than actors), "the election, expected to be called for 5 May"."""
+    """Senses the parse shows to be no political act: showing rather than demonstrating, a guilty plea,
+    speaking with nobody, "not ready" for nothing in particular, market demand, funding with no
+    recipient, "2,000 jobs are threatened" (a passive with no agent, said of things rather than
+    actors), "the election, expected to be called for 5 May". Each test names its example."""
     kids = list(tok.children)
     lemma = sense.lemma
     shown = any(rel(c) in ("obj", "ccomp") for c in kids) or any(r == "agent" for r, _, _ in args(tok))
     if lemma == "demonstrate" and (shown or is_passive(tok)):
         return True  # "demonstrates that the party is ready", "as demonstrated by": showing, not protesting
-    expletive = any(rel(c) == "nsubj" and c.lower_ == "it" for c in kids)
     if tok.lower_ == "promising" and (tok.tag_ == "JJ" or (tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"))):
         return True  # "a promising hurdler"
     if lemma == "plead" and any(c.lower_ in ("guilty", "innocent") for c in tok.subtree):
         return True  # "pleaded guilty to charges": a plea in court, not an appeal to anyone
     if lemma == "hostility" and tok.lower_ == "hostility":
         return True  # "the party's hostility to Europe" is an attitude; "hostilities" are fighting
+    expletive = any(rel(c) == "nsubj" and c.lower_ == "it" for c in kids)
     if tok.lower_ == "striking" and (tok.tag_ == "JJ" or expletive or any(rel(c) == "cop" for c in kids)):
         return True  # "it is striking that …": remarkable, not a strike
     if lemma in ("speak", "talk") and _verbal(tok) and len(sources) < 2 and not targets:
