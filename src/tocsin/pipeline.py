@@ -156,12 +156,21 @@ def extract_doc(article: Article, doc: Doc, *, model: str = "") -> Extraction:
     )
 
 
-def _quoted_speaker(char: int, quotes: list[Quote], idx: ActorIndex) -> str | None:
-    """Actor key of the speaker of the direct or partial quotation that contains ``char``."""
-    for q in quotes:
-        if q.start <= char < q.end and q.kind in ("direct", "partial") and q.speaker is not None:
-            return next((key for key, b in idx.actors.items() if b.key == q.speaker.id), None)
-    return None
+def _quote_speakers(quotes: list[Quote], idx: ActorIndex) -> list[tuple[int, int, str]]:
+    """``(start, end, actor key)`` of the direct and partial quotations with a speaker, by start."""
+    key_of = {b.key: key for key, b in idx.actors.items()}  # Actor.id -> index key
+    spans = [
+        (q.start, q.end, key_of[q.speaker.id])
+        for q in quotes
+        if q.kind in ("direct", "partial") and q.speaker is not None and q.speaker.id in key_of
+    ]
+    return sorted(spans)
+
+
+def _quoted_speaker(char: int, spans: list[tuple[int, int, str]]) -> str | None:
+    """Speaker key of the quotation (see :func:`_quote_speakers`) that contains ``char``."""
+    i = bisect.bisect_right(spans, char, key=lambda s: s[0]) - 1
+    return spans[i][2] if i >= 0 and char < spans[i][1] else None
 
 
 def _build_events(
@@ -175,6 +184,7 @@ def _build_events(
     quotes: list[Quote],
 ) -> list[Event]:
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+    speakers = _quote_speakers(quotes, idx)
     groups: dict[tuple, dict] = {}
     order: list[tuple] = []
     for m in mentions:
@@ -189,7 +199,7 @@ def _build_events(
         else:
             # inside a quotation the quoted speaker makes the claim, however the parser linked the
             # reporting verb ("“… killing civilians,” claimed Ukraine's top general")
-            said = _quoted_speaker(t.idx, quotes, idx)
+            said = _quoted_speaker(t.idx, speakers)
             claimed = said if said is not None and said not in m.sources else None
         status = fact.status
         stance = restate(t, code.code, m.sources, fact, idx, claimed)

@@ -168,10 +168,12 @@ class ActorIndex:
         ands = [t.i for t in sub if t.lower_ == "and" and rel(t) == "cc"]
         if not ands:
             return []
-        lo, hi = ands[0], sub[-1].i
+        hi = sub[-1].i
         out: list[str] = []
-        for ent in self.doc.ents:
-            if ent.label_ == "PERSON" and lo < ent.start and ent.end - 1 <= hi and ent.root.i != tok.i:
+        # the entities starting after the "and", found from the tokens (doc.ents would scan the whole text)
+        for t in self.doc[ands[0] + 1 : hi + 1]:
+            ent = _ent_of(t) if t.ent_iob_ == "B" and t.ent_type_ == "PERSON" else None
+            if ent is not None and ent.end - 1 <= hi and ent.root.i != tok.i:
                 found = self.by_head.get(ent.root.i) or self._described(ent.root)
                 out += [key for key in found if self.actors[key].kind == "person"]
         return out

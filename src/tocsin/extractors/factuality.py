@@ -185,7 +185,7 @@ def _own(t: Token, published: dt.date | None) -> tuple[str, str | None]:
 # Predicates that say an event happens: its subject is the event, with the predicate's modality.
 _OCCUR = {
     *["take", "hold", "begin", "start", "resume", "come", "happen", "occur", "go", "open", "convene"],
-    *["commence", "proceed", "unfold", "break", "erupt", "follow", "continue", "take place", "be"],
+    *["commence", "proceed", "unfold", "break", "erupt", "follow", "continue", "be"],
 }
 
 
