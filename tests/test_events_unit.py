@@ -1058,3 +1058,27 @@ def test_the_forces_of_a_withdrawal_withdraw_and_a_demand_for_it_is_aimed_at_the
     )
     # the demanded withdrawal is the request's content, not an event of its own
     assert [(m[0], m[2]) for m in mentions(doc)] == [("REQUEST", ("SRBMIL",))]
+
+
+def _violated(modifier: str, noun: str, ent: str) -> list:
+    # Russia violated the <modifier> <noun> .
+    return mentions(
+        make_doc(
+            [
+                ("Russia", "Russia", "PROPN", "NNP", 1, "nsubj"),
+                ("violated", "violate", "VERB", "VBD", 1, "ROOT"),
+                ("the", "the", "DET", "DT", 4, "det"),
+                (modifier, modifier, "PROPN", "NNP", 4, "compound"),
+                (noun, noun.rstrip("s"), "NOUN", "NNS", 1, "obj"),
+                (".", ".", "PUNCT", ".", 1, "punct"),
+            ],
+            ents=[(0, 1, "GPE"), (3, 4, ent)],
+        )
+    )
+
+
+def test_an_accord_named_after_its_host_city_binds_no_one_there():
+    assert _violated("Minsk", "agreements", "GPE") == [("REJECT", ("RUSGOV",), (), "asserted")]
+    # a country modifying a deal is a party to it, and a city modifying anything else is its country
+    assert _violated("Iran", "agreements", "GPE") == [("REJECT", ("RUSGOV",), ("IRN",), "asserted")]
+    assert _violated("Kyiv", "airspace", "GPE") == [("ASSAULT", ("RUSGOV",), ("UKR",), "asserted")]

@@ -134,3 +134,21 @@ def test_names_ending_in_or_built_on_an_organisation_word_are_organisations():
     # an organisation word alone, or after a sentence-opening word, names nothing
     doc = _tagged("The Union voted", ["DET", "PROPN", "VERB"], [])
     assert _tidied(doc) == []
+
+
+def test_a_place_after_a_given_name_is_a_surname():
+    doc = _doc("Margaret Douglas met Jack London")
+    assert _merged(doc, [(0, 2, "PERSON"), (3, 5, "PERSON")], [(4, 5, "GPE")]) == [
+        ("Margaret Douglas", "PERSON"),
+        ("Jack London", "PERSON"),
+    ]
+
+
+def test_country_acronyms_match_only_in_capitals():
+    from tocsin.nlp.ruler import patterns
+
+    forms = {p["pattern"] for p in patterns() if p["label"] == "GPE"}
+    assert {"CAR", "UK", "UAE", "DRC", "Central African Republic"} <= forms
+    # "Car bombs", "Us and them", "Male voters" open sentences without naming a country
+    assert not {"Car", "Uk", "Us", "Uae", "Male"} & forms
+    assert {"Chad", "Mali", "Iran", "Kyiv", "Minsk"} <= forms

@@ -143,6 +143,7 @@ def model() -> None:
 @click.option("--polish", is_flag=True, help="With --resume: low learning rate, averaged weights (the last stage).")
 @click.option("--augment/--no-augment", default=False, help="Add name-swapped copies of the training documents.")
 @click.option("--with-dev", is_flag=True, help="Final fit: train on the dev sets too and install model-last.")
+@click.option("--only", multiple=True, help="With --resume: train just this component (repeatable); freeze the rest.")
 def model_train(
     data: Path,
     output: Path,
@@ -152,15 +153,25 @@ def model_train(
     polish: bool,
     augment: bool,
     with_dev: bool,
+    only: tuple[str, ...],
 ) -> None:
     """Convert the treebanks and NER sets, train on CPU, install the best model into the package."""
     from .nlp import BUNDLED
     from .nlp.training.train import install as do_install
     from .nlp.training.train import train
 
-    if polish and resume is None:
-        raise click.UsageError("--polish fine-tunes an earlier run: give --resume too")
-    best = train(data, output, max_steps=max_steps, resume=resume, polish=polish, augment=augment, with_dev=with_dev)
+    if (polish or only) and resume is None:
+        raise click.UsageError("--polish and --only fine-tune an earlier run: give --resume too")
+    best = train(
+        data,
+        output,
+        max_steps=max_steps,
+        resume=resume,
+        polish=polish,
+        augment=augment,
+        with_dev=with_dev,
+        only=only,
+    )
     if install:
         do_install(best, BUNDLED)
         click.echo(f"installed {best} -> {BUNDLED}")

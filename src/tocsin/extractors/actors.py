@@ -206,6 +206,12 @@ class ActorIndex:
         span = (ent.start, ent.end) if ent is not None else (m.i, m.i + 1)
         return [self._add(Proto(name=name, country=iso, kind="state", rule="modifier-country"), m, span)]
 
+    def is_city(self, m: Token) -> bool:
+        """Whether ``m`` names a capital or seat of government and not a country ("Minsk", "Paris")."""
+        ent = _ent_of(m)
+        key = _norm(ent.text if ent is not None else m.text)
+        return key in self.k.seats and key not in self.k.country_names and m.ent_type_ != "ORG"
+
     def _own_keys(self, tok: Token) -> list[str]:
         keys = self.by_head.get(tok.i)
         if keys:

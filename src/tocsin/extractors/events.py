@@ -581,11 +581,21 @@ _PROPOSALS = {
 }
 
 
+# Accords and meetings named after the city that hosted them: "the Minsk agreements", "the Paris
+# Agreement", "the Vienna talks" bind or gather other parties, not Belarus, France or Austria.
+_VENUE_NAMED = {
+    *["agreement", "accord", "protocol", "treaty", "convention", "declaration", "charter", "format"],
+    *["process", "talks", "summit", "conference", "memorandum", "communique", "act", "ceasefire", "truce"],
+}
+
+
 def _object_owner(c: Token, idx: ActorIndex) -> list[str]:
     """Whom an act on a thing is aimed at: its possessor ("support Turkey's efforts"), the country
     modifying it ("shell Iraqi towns", "reject a U.S. request"), or the maker of a proposal
     ("calls by Belarus's rulers", "an offer from Afghanistan")."""
     mods = [m for m in c.children if rel(m) in ("poss", "amod", "compound", "nmod:poss") and m.i < c.i]
+    if c.lemma_.lower() in _VENUE_NAMED or c.lower_ in _VENUE_NAMED:
+        mods = [m for m in mods if not idx.is_city(m)]
     for m in sorted(mods, key=lambda m: rel(m) != "poss"):
         # "Palestinian and Lebanese villages": both countries
         joined = (m, *m.conjuncts)

@@ -22,6 +22,17 @@ from .. import knowledge
 _AMBIGUOUS_ALIASES = {"austin", "lee", "kim", "bibi", "harris", "cooper", "wallace", "michel", "khan", "tamim", "xi"}
 # Demonym forms that are also words with other uses.
 _AMBIGUOUS_DEMONYMS = {"us", "u.s.", "english", "myanmar", "vatican", "dominican", "saudi"}
+# Seats of government whose capitalised name is mostly an English word ("Male voters", "Victoria").
+_AMBIGUOUS_SEATS = {"male", "victoria", "kingston", "hamilton", "douglas", "stanley", "georgetown"}
+_SMALL_WORDS = {"of", "and", "the", "de", "da", "del", "von", "der", "bin", "al", "el", "le"}
+
+
+def _acronyms(names: Iterable[str]) -> set[str]:
+    """Keys that are the initials of another name of the same country ("car" for "central african
+    republic", "uk"): only their capitalised forms name it, never "Car" or "Us" opening a sentence."""
+    names = list(names)
+    initials = {"".join(w[0] for w in n.replace("-", " ").split() if w not in _SMALL_WORDS) for n in names}
+    return {n for n in names if " " not in n and "." not in n and n in initials and len(n) < max(map(len, names))}
 
 
 def patterns() -> list[dict[str, Any]]:
@@ -37,12 +48,19 @@ def patterns() -> list[dict[str, Any]]:
             return
         out.setdefault((label, text), {"label": label, "pattern": text, "id": ent_id})
 
+    names_of: dict[str, list[str]] = {}
     for name, iso3 in k.country_names.items():
-        for form in _surface_forms(name):
-            add("GPE", form, iso3)
+        names_of.setdefault(iso3, []).append(name)
+    for iso3, names in names_of.items():
+        acronyms = _acronyms(names)
+        for name in names:
+            for form in {name.upper()} if name in acronyms else _surface_forms(name):
+                add("GPE", form, iso3)
     for c in k.countries.values():
         add("GPE", c.name, c.iso3)
     for surface, seat in k.seats.items():
+        if surface in _AMBIGUOUS_SEATS:
+            continue
         label = "GPE" if seat.name.lower() == surface or (seat.name[0].isupper() and " " not in seat.name) else "ORG"
         if seat.name in {"Kremlin", "White House", "Pentagon", "State Department", "Downing Street", "Elysee"}:
             label = "ORG"
@@ -66,11 +84,9 @@ def patterns() -> list[dict[str, Any]]:
 
 def _surface_forms(lowered: str) -> set[str]:
     """Capitalised forms of a lowercased knowledge key ("ivory coast" -> "Ivory Coast")."""
-    small = {"of", "and", "the", "de", "da", "del", "von", "der", "bin", "al", "el", "le"}
     words = lowered.split(" ")
-    titled = " ".join(
-        w if (i and w in small) else "-".join(p[:1].upper() + p[1:] for p in w.split("-")) for i, w in enumerate(words)
-    )
+    cap = ["-".join(p[:1].upper() + p[1:] for p in w.split("-")) for w in words]
+    titled = " ".join(w if (i and w in _SMALL_WORDS) else cap[i] for i, w in enumerate(words))
     forms = {titled}
     if len(lowered) <= 5 and "." not in lowered and " " not in lowered:
         forms.add(lowered.upper())
@@ -193,6 +209,16 @@ def merge_ents(entities: Iterable[Span], spans: Iterable[Span]) -> list[Span]:
         if not all(ent.start <= s.start and s.end <= ent.end for s in inside):
             continue
         if ent.label_ == "PERSON" and all(s.label_ != "PERSON" for s in inside):
+            first = min(s.start for s in inside)
+            if (
+                first > ent.start
+                and _name_words(ent.doc[ent.start : first])
+                and not any(t.lower_ in PERSON_TITLES for t in ent.doc[ent.start : first])
+            ):
+                # "Jack London", "Margaret Douglas": the place is a surname after a given name
+                kept.append(ent)
+                chosen = [s for s in chosen if s not in inside]
+                continue
             # "Lithuanian President Gitanas Nauseda": the knowledge keeps "Lithuanian", the person is the tail
             start = max(s.end for s in inside)
             while start < ent.end and (ent.doc[start].lower_ in _TITLES or ent.doc[start].is_punct):

@@ -22,6 +22,7 @@ def train(
     polish: bool = False,
     augment: bool = False,
     with_dev: bool = False,
+    only: tuple[str, ...] = (),
 ) -> Path:
     """Build the corpus from ``data`` and train; returns the ``model-best`` directory.
 
@@ -31,6 +32,8 @@ def train(
     evaluated and saved. ``augment`` adds name-swapped copies of the training documents.
     ``with_dev`` trains on the dev documents too and returns ``model-last``: the dev scores that
     pick ``model-best`` are no longer held out, so the step count must be fixed in advance.
+    ``only`` (with ``resume``) trains just these components; the others, the shared ``tok2vec``
+    included, keep their weights, so e.g. the NER can be refitted without moving the parser.
     """
     from spacy.cli.train import train as spacy_train
 
@@ -46,7 +49,7 @@ def train(
     (output / "corpus-stats.json").write_text(json.dumps(stats, indent=2))
     config = CONFIG
     if resume is not None:
-        config = resume_config(resume, output / "resume.cfg", polish=polish, max_steps=max_steps)
+        config = resume_config(resume, output / "resume.cfg", polish=polish, max_steps=max_steps, only=only)
         _register_callbacks()
     ov: dict[str, Any] = {"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy")}
     if max_steps:
@@ -81,7 +84,14 @@ def _register_callbacks() -> None:
             return _relink_lemmatizer_labels
 
 
-def resume_config(previous: Path, target: Path, *, polish: bool = False, max_steps: int | None = None) -> Path:
+def resume_config(
+    previous: Path,
+    target: Path,
+    *,
+    polish: bool = False,
+    max_steps: int | None = None,
+    only: tuple[str, ...] = (),
+) -> Path:
     """Write a copy of the training config whose components are sourced from ``previous``."""
     from spacy.util import load_config
 
@@ -91,6 +101,14 @@ def resume_config(previous: Path, target: Path, *, polish: bool = False, max_ste
     for name in cfg["nlp"]["pipeline"]:
         cfg["components"][name] = {"source": str(previous.resolve())}
     cfg["initialize"]["after_init"] = {"@callbacks": "tocsin.relink_lemmatizer.v1"}
+    if only:
+        unknown = sorted(set(only) - set(cfg["nlp"]["pipeline"]))
+        if unknown:
+            raise DataError(f"no component named {', '.join(unknown)}; choose from {', '.join(cfg['nlp']['pipeline'])}")
+        frozen = [name for name in cfg["nlp"]["pipeline"] if name not in only]
+        cfg["training"]["frozen_components"] = frozen
+        # a frozen tok2vec must still annotate, or the listeners being trained receive nothing
+        cfg["training"]["annotating_components"] = [n for n in frozen if n == "tok2vec"]
     if polish:
         steps = max_steps or 5000
         training = cfg["training"]
