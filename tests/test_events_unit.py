@@ -1082,3 +1082,50 @@ def test_an_accord_named_after_its_host_city_binds_no_one_there():
     # a country modifying a deal is a party to it, and a city modifying anything else is its country
     assert _violated("Iran", "agreements", "GPE") == [("REJECT", ("RUSGOV",), ("IRN",), "asserted")]
     assert _violated("Kyiv", "airspace", "GPE") == [("ASSAULT", ("RUSGOV",), ("UKR",), "asserted")]
+
+
+def _has_plans(det: str | None) -> list:
+    # Russia has [no] plans to attack Ukraine .
+    rows = [("Russia", "Russia", "PROPN", "NNP", 1, "nsubj"), ("has", "have", "VERB", "VBZ", 1, "ROOT")]
+    if det:
+        rows.append((det, det, "DET", "DT", 3, "det"))
+    o = len(rows)
+    rows += [
+        ("plans", "plan", "NOUN", "NNS", 1, "obj"),
+        ("to", "to", "PART", "TO", o + 2, "mark"),
+        ("attack", "attack", "VERB", "VB", o, "acl"),
+        ("Ukraine", "Ukraine", "PROPN", "NNP", o + 2, "obj"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return mentions(make_doc(rows, ents=[(0, 1, "GPE"), (o + 3, o + 4, "GPE")]))
+
+
+def test_the_holder_of_a_plan_is_the_agent_of_its_infinitive_and_no_plan_negates_it():
+    assert _has_plans("no") == [("ASSAULT", ("RUSGOV",), ("UKRGOV",), "negated")]
+    # a plan held is a future act (the pipeline then restates the source's own plan as a threat)
+    assert _has_plans(None) == [("ASSAULT", ("RUSGOV",), ("UKRGOV",), "future")]
+
+
+def test_a_pronoun_opening_a_reported_clause_is_the_reporter():
+    # Police were sent . The Lib Dems argue they called for talks .
+    doc = make_doc(
+        [
+            ("Police", "police", "NOUN", "NNS", 2, "nsubj:pass"),
+            ("were", "be", "AUX", "VBD", 2, "aux:pass"),
+            ("sent", "send", "VERB", "VBN", 2, "ROOT"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+            ("The", "the", "DET", "DT", 6, "det"),
+            ("Lib", "Lib", "PROPN", "NNP", 6, "compound"),
+            ("Dems", "Dems", "PROPN", "NNPS", 7, "nsubj"),
+            ("argue", "argue", "VERB", "VBP", 7, "ROOT"),
+            ("they", "they", "PRON", "PRP", 9, "nsubj"),
+            ("called", "call", "VERB", "VBD", 7, "ccomp"),
+            ("for", "for", "ADP", "IN", 11, "case"),
+            ("talks", "talk", "NOUN", "NNS", 9, "obl"),
+            (".", ".", "PUNCT", ".", 7, "punct"),
+        ],
+        ents=[(5, 7, "ORG")],
+    )
+    found = [m for m in mentions(doc) if m[0] == "REQUEST"]
+    # the Liberal Democrats (a British party), not the police of the sentence before
+    assert found == [("REQUEST", ("GBRPTY",), (), "asserted")]

@@ -711,6 +711,9 @@ class ActorIndex:
             return []
         if tok.pos_ == "NOUN":
             return []
+        bound = self._reporter(tok)
+        if bound:
+            return bound
         if low in _MALE or low in _FEMALE:
             cata = self._cataphor(tok)
             return [cata] if cata else ([p] if (p := self._last_person(tok)) else [])
@@ -729,6 +732,26 @@ class ActorIndex:
                 if self.actors[key].kind in ("state", "org"):
                     return [key]
         return []
+
+    def _reporter(self, tok: Token) -> list[str]:
+        """The subject of the verb whose complement ``tok`` opens: "the Lib Dems argue they were
+        honest", "Russia says it has no plans" mean the speaker, not the last actor mentioned."""
+        if not tok.dep_.startswith("nsubj") or rel(tok.head) != "ccomp":
+            return []
+        verb = tok.head.head
+        subj = [c for c in subjects(verb) if c.i < tok.i and c.pos_ != "PRON"]
+        if not subj or tok.head.i == verb.i:
+            return []
+        keys = self.refer(subj[0])
+        kinds = {self.actors[key].kind for key in keys}
+        low = tok.lower_
+        if low in _MALE or low in _FEMALE:
+            fits = kinds == {"person"} and len(keys) == 1
+        elif low in _NEUTER:
+            fits = len(keys) == 1 and bool(kinds & {"state", "org"})
+        else:
+            fits = len(keys) > 1 or bool(kinds & {"group", "org"})
+        return keys if fits else []
 
     def _cataphor(self, tok: Token) -> str | None:
         """ "During his first discussion ..., Putin said": a fronted possessive points forward."""

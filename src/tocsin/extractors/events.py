@@ -628,6 +628,24 @@ def _that_clause_subject(c: Token, idx: ActorIndex) -> list[str]:
 
 
 _OBJECT_CONTROL = ("accuse", "urge", "ask", "order", "tell", "blame", "force", "call")
+# Nouns whose holder does what the infinitive after them says: "Russia has no plans to attack",
+# "Iran's decision to resume enrichment", "announced its readiness to talk".
+_CONTROL_NOUNS = {
+    *["plan", "intention", "intent", "decision", "readiness", "willingness", "desire", "aim", "attempt"],
+    *["effort", "bid", "right", "ability", "threat", "promise", "pledge", "vow", "commitment", "determination"],
+}
+
+
+def _noun_controller(head: Token, idx: ActorIndex) -> list[str] | None:
+    """Who holds the plan of "plans to attack": its possessor, else the subject of the verb taking it
+    as object ("Russia has plans"); ``None`` when neither is there."""
+    owners = [c for c in head.children if rel(c) == "poss"]
+    if owners:
+        return _dedupe([key for c in owners for key in idx.refer(c)])
+    r, verb, _ = governor(head)
+    if r == "obj" and verb.i != head.i and subjects(verb):
+        return _dedupe([key for c in subjects(verb) for key in idx.refer(c)])
+    return None
 
 
 def _inherit_subject(v: Token, idx: ActorIndex) -> tuple[list[str], bool]:
@@ -650,6 +668,10 @@ def _inherit_subject(v: Token, idx: ActorIndex) -> tuple[list[str], bool]:
             keys = idx.refer(head)
             if keys:
                 return keys, False
+        if r == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in _CONTROL_NOUNS:
+            held_by = _noun_controller(head, idx)
+            if held_by is not None:
+                return held_by, False
         if r in ("xcomp", "prep") and head.lemma_ in _OBJECT_CONTROL and objects(head):
             # "blamed the other for shelling": the object is the agent, even one no actor stands for
             return _dedupe([key for o in objects(head) for key in idx.refer(o)]), False
@@ -851,6 +873,9 @@ def _light_object(n: Token) -> bool:
     return head.i != n.i and r in ("obj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS
 
 
+_NAMED = {"ORG", "PERSON", "NORP"}
+
+
 def _table_match(tok: Token, sense: Trigger, k: Knowledge) -> tuple[str, Token] | None:
     """The ``trigger_objects.tsv`` code met by the trigger's objects, and the object that met it."""
     if "argobj" not in sense.flags:
@@ -865,6 +890,8 @@ def _table_match(tok: Token, sense: Trigger, k: Knowledge) -> tuple[str, Token] 
         # a compound names the kind ("ceasefire agreement" is a ceasefire), then the head, then the rest
         kinds = [c for c in o.children if rel(c) == "compound"]
         for x in [*kinds, o, *(x for x in o.subtree if x.i != o.i and x not in kinds)]:
+            if x.ent_type_ in _NAMED:
+                continue  # "the Child Trust Fund", "the World Food Programme" name a body, not a kind of object
             low = x.lemma_.lower()
             words = {low, low[:-1]} if low.endswith("s") else {low}  # the lemmatizer misses on rare plurals
             for wanted, code in rows:

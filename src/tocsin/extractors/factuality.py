@@ -192,6 +192,8 @@ _OCCUR = {
 def _governor(tok: Token, r: str, head: Token, prep: str | None, published: dt.date | None) -> tuple[str, str | None]:
     lemma = head.lemma_.lower()
     complement = r in ("xcomp", "ccomp", "pcomp", "pobj", "acl", "obj", "prep")
+    if r == "acl" and head.pos_ == "NOUN" and (no := negated(head)) is not None:
+        return "negated", no.text  # "has no plans to attack", "no intention to withdraw"
     if complement and lemma in FUTURE_GOV:
         return "future", head.text
     if complement and lemma in HYPO_GOV:
