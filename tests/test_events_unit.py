@@ -1129,3 +1129,19 @@ def test_a_pronoun_opening_a_reported_clause_is_the_reporter():
     found = [m for m in mentions(doc) if m[0] == "REQUEST"]
     # the Liberal Democrats (a British party), not the police of the sentence before
     assert found == [("REQUEST", ("GBRPTY",), (), "asserted")]
+
+
+def test_the_body_one_is_expelled_from_does_the_expelling():
+    doc = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "NNP", 2, "nsubj:pass"),
+            ("was", "be", "AUX", "VBD", 2, "aux:pass"),
+            ("expelled", "expel", "VERB", "VBN", 2, "ROOT"),
+            ("from", "from", "ADP", "IN", 5, "case"),
+            ("the", "the", "DET", "DT", 5, "det"),
+            ("OSCE", "OSCE", "PROPN", "NNP", 2, "obl"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (5, 6, "ORG")],
+    )
+    assert [(m[0], m[1], m[2]) for m in mentions(doc)] == [("SANCTION", ("IGOOSCE",), ("RUSGOV",))]

@@ -540,6 +540,11 @@ def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
             elif not any(rel(p) == "poss" and p.lower_ in _OWN for p in c.children):
                 # "withdraw its troops from Lebanon": the actor's own forces are not its target
                 targets += idx.refer(c) or _object_owner(c, idx)
+        elif r == "prep" and prep == "from" and v.lemma_.lower() in _EXCLUDING:
+            # "was expelled from Labour", "suspended from the Council of Europe": the body one is put
+            # out of does it; in the active voice it is the subject's own ("expelled him from the party")
+            if is_passive(v) and not any(r2 == "agent" for r2, _, _ in args(v)):
+                sources += idx.refer(c)
         elif r == "prep" and prep and (prep in sense.target_preps or (prep == "for" and sense.particle == "for")):
             if c.lower_ in _RECIP_WORDS:
                 recip = True
@@ -560,6 +565,9 @@ def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
         return sources, [], True
     return _dedupe(sources), _dedupe([t for t in targets if t not in sources]), recip
 
+
+# Verbs that put someone out of a body or place: "from" names who does it, never whom it is done to.
+_EXCLUDING = {"expel", "suspend", "exclude", "eject", "oust", "bar", "ban", "banish", "evict", "remove"}
 
 # Verbs whose direct object is the thing handed over, not its recipient ("offered the Gurkhas to help",
 # "sent a company of troops"); "provide Ukraine with arms" names the recipient as the object.
