@@ -1145,3 +1145,79 @@ def test_the_body_one_is_expelled_from_does_the_expelling():
         ents=[(0, 1, "GPE"), (5, 6, "ORG")],
     )
     assert [(m[0], m[1], m[2]) for m in mentions(doc)] == [("SANCTION", ("IGOOSCE",), ("RUSGOV",))]
+
+
+def _types(rows, ents=()):
+    return [m[0] for m in mentions(make_doc(rows, ents=list(ents)))]
+
+
+def test_a_fired_person_and_being_fired_up_are_no_shooting():
+    sacked = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("minister", "minister", "NOUN", "NN", 3, "nsubj:pass"),
+        ("was", "be", "AUX", "VBD", 3, "aux:pass"),
+        ("fired", "fire", "VERB", "VBN", 3, "ROOT"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    assert _types(sacked) == []
+    shots = [
+        ("Shots", "shot", "NOUN", "NNS", 2, "nsubj:pass"),
+        ("were", "be", "AUX", "VBD", 2, "aux:pass"),
+        ("fired", "fire", "VERB", "VBN", 2, "ROOT"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _types(shots) == ["ASSAULT"]
+    keen = [
+        ("Voters", "voter", "NOUN", "NNS", 2, "nsubj:pass"),
+        ("were", "be", "AUX", "VBD", 2, "aux:pass"),
+        ("fired", "fire", "VERB", "VBN", 2, "ROOT"),
+        ("up", "up", "ADP", "RP", 2, "compound:prt"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _types(keen) == []
+
+
+def _insists(clause: list[tuple]) -> list:
+    # Russia insists <clause> .
+    rows = [("Russia", "Russia", "PROPN", "NNP", 1, "nsubj"), ("insists", "insist", "VERB", "VBZ", 1, "ROOT")]
+    rows += [*clause, (".", ".", "PUNCT", ".", 1, "punct")]
+    return sorted(set(_types(rows, [(0, 1, "GPE"), (2, 3, "ORG")])))
+
+
+def test_insisting_on_a_fact_is_a_claim_and_insisting_on_an_act_a_demand():
+    nato = ("NATO", "NATO", "PROPN", "NNP", 3, "nsubj")
+    assert _insists([nato, ("withdraw", "withdraw", "VERB", "VB", 1, "ccomp")]) == ["REQUEST"]
+    assert _insists([nato, ("withdraws", "withdraw", "VERB", "VBZ", 1, "ccomp")]) == []
+    must = [nato, ("must", "must", "AUX", "MD", 4, "aux"), ("withdraw", "withdraw", "VERB", "VB", 1, "ccomp")]
+    assert _insists([(w, lem, p, t, 4 if i == 0 else h, d) for i, (w, lem, p, t, h, d) in enumerate(must)]) == [
+        "REQUEST"
+    ]
+
+
+def test_speaking_to_a_broadcaster_is_an_interview():
+    rows = [
+        ("Putin", "Putin", "PROPN", "NNP", 1, "nsubj"),
+        ("spoke", "speak", "VERB", "VBD", 1, "ROOT"),
+        ("to", "to", "ADP", "IN", 3, "case"),
+        ("X", "X", "PROPN", "NNP", 1, "obl"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    to_bbc = [r if i != 3 else ("BBC", "BBC", "PROPN", "NNP", 1, "obl") for i, r in enumerate(rows)]
+    to_macron = [r if i != 3 else ("Macron", "Macron", "PROPN", "NNP", 1, "obl") for i, r in enumerate(rows)]
+    to_reporters = [r if i != 3 else ("reporters", "reporter", "NOUN", "NNS", 1, "obl") for i, r in enumerate(rows)]
+    assert _types(to_bbc, [(0, 1, "PERSON"), (3, 4, "ORG")]) == []
+    assert _types(to_reporters, [(0, 1, "PERSON")]) == []
+    assert _types(to_macron, [(0, 1, "PERSON"), (3, 4, "PERSON")]) == ["CONSULT"]
+
+
+def test_figurative_objects_of_words_without_object_tables():
+    rows = [
+        ("They", "they", "PRON", "PRP", 1, "nsubj"),
+        ("slammed", "slam", "VERB", "VBD", 1, "ROOT"),
+        ("the", "the", "DET", "DT", 3, "det"),
+        ("door", "door", "NOUN", "NN", 1, "obj"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    assert _types(rows) == []
+    critics = [r if i != 3 else ("critics", "critic", "NOUN", "NNS", 1, "obj") for i, r in enumerate(rows)]
+    assert _types(critics) == ["ACCUSE"]

@@ -912,7 +912,7 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
     """Sharpen the CAMEO code from the trigger's object ("provide weapons" -> 072, "open fire" -> 190);
     ``None`` when the object shows the word is no event ("provide a pretext", "open a shop"). ``hit`` is
     the trigger's :func:`_table_match`."""
-    if "argobj" not in sense.flags:
+    if "argobj" not in sense.flags and tok.lemma_ not in _FIGURATIVE:
         return cameo
     objs = [c for r, c, _ in [*args(tok), *_headless_object(tok)] if r in ("obj", "xcomp", "prep", "nsubjpass")]
     words = set()
@@ -923,6 +923,8 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
     agents = {x.lemma_.lower() for r, c, _ in args(tok) if r == "agent" for x in c.subtree}
     if (words | agents) & _FIGURATIVE.get(tok.lemma_, set()):
         return None  # "objectives could be met", "withdrew the remark", "gave us food for thought"
+    if "argobj" not in sense.flags:
+        return cameo
     if hit is not None:
         return hit[0]
     if "objreq" in sense.flags:
@@ -978,6 +980,12 @@ _FIGURATIVE = {
     },
     "rally": {"price", "share", "stock", "market", "dollar", "euro", "yen", "pound", "currency", "bond", "gold"},
     "strike": {"chord", "note", "tone", "balance", "level", "concern", "idea", "thought", "news", "sense", "fact"},
+    "seize": {
+        *["advantage", "opportunity", "chance", "moment", "initiative", "lead", "momentum", "headline"],
+        *["limelight", "attention", "imagination", "day", "agenda", "high ground", "ground"],
+    },
+    "grab": {"headline", "attention", "limelight", "chance", "opportunity", "spotlight"},
+    "slam": {"door", "brake", "fist", "phone", "lid"},
 }
 
 
@@ -1063,6 +1071,54 @@ def _war_of_words(tok: Token, actors: list[str], idx: ActorIndex) -> bool:
     return bool(parties) and all(a.kind == "person" or (a.kind != "state" and a.sector in _TALKERS) for a in parties)
 
 
+_PRESS = {
+    *["reporter", "journalist", "newspaper", "paper", "radio", "television", "tv", "broadcaster", "press"],
+    *["media", "channel", "programme", "program", "show", "podcast", "newsletter", "magazine", "agency"],
+}
+
+
+def _to_the_press(tok: Token, targets: list[str], idx: ActorIndex) -> bool:
+    """Whether the partner spoken to is the news media (by its sector, or by what the phrase is)."""
+    if targets and all(idx.actor(key).sector == "JRN" for key in targets):
+        return True
+    for r, c, prep in args(tok):
+        if r == "prep" and prep == "to":
+            words = {c.lemma_.lower(), *(x.lemma_.lower() for x in c.children if rel(x) == "poss")}
+            owners = [key for x in c.children if rel(x) == "poss" for key in idx.refer(x)]
+            if words & _PRESS or (owners and all(idx.actor(key).sector == "JRN" for key in owners)):
+                return True
+    return False
+
+
+_MUNITIONS = {
+    *["shot", "round", "rocket", "missile", "shell", "bullet", "gun", "weapon", "gas", "salvo", "mortar"],
+    *["grenade", "artillery", "volley", "projectile", "drone", "torpedo", "flare", "cannon", "canister"],
+}
+
+
+def _not_shooting(tok: Token) -> bool:
+    """ "fired up", and a fired person: the passive of fire with no munition as its subject."""
+    if any(rel(c) == "prt" and c.lower_ == "up" for c in tok.children):
+        return True
+    if not is_passive(tok) or any(r == "prep" and prep in ("at", "on", "into") for r, _, prep in args(tok)):
+        return False
+    held = [c for c in tok.children if rel(c) == "nsubjpass"]
+    return not any(x.lemma_.lower().rstrip("s") in _MUNITIONS for c in held for x in c.subtree)
+
+
+def _insisted_act(tok: Token) -> bool:
+    """ "insisted on talks", "insists that NATO withdraw" or "must withdraw" demand an act;
+    "insists it is anti-Tory" or "insisted that they had acted" only claim something."""
+    if any(r == "prep" and prep == "on" for r, _, prep in args(tok)):
+        return True
+    for c in tok.children:
+        if rel(c) != "ccomp":
+            continue
+        modal = any(a.lower_ in ("must", "should", "ought", "need") for a in c.children if rel(a) in ("aux", "auxpass"))
+        return modal or (c.tag_ == "VB" and not any(rel(a) in ("aux", "auxpass") for a in c.children))
+    return False
+
+
 def _not_an_act(
     tok: Token, sense: Trigger, sources: list[str], targets: list[str], idx: ActorIndex, k: Knowledge
 ) -> bool:
@@ -1072,9 +1128,10 @@ def _not_an_act(
     actors), "the election, expected to be called for 5 May". Each test names its example."""
     kids = list(tok.children)
     lemma = sense.lemma
-    shown = any(rel(c) in ("obj", "ccomp") for c in kids) or any(r == "agent" for r, _, _ in args(tok))
+    shown = any(rel(c) in ("obj", "ccomp") for c in kids)
+    shown = shown or any(r == "agent" or prep == "to" for r, _, prep in args(tok))
     if lemma == "demonstrate" and (shown or is_passive(tok)):
-        return True  # "demonstrates that the party is ready", "as demonstrated by": showing, not protesting
+        return True  # "demonstrates that the party is ready", "as demonstrated by", "to people": showing
     if tok.lower_ == "promising" and (tok.tag_ == "JJ" or (tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"))):
         return True  # "a promising hurdler"
     if lemma == "plead" and any(c.lower_ in ("guilty", "innocent") for c in tok.subtree):
@@ -1086,6 +1143,12 @@ def _not_an_act(
         return True  # "it is striking that …": remarkable, not a strike
     if lemma in ("speak", "talk") and _verbal(tok) and len(sources) < 2 and not targets:
         return True  # "Speaking after the vote, X said", "talked about the manifesto": no partner
+    if lemma in ("speak", "talk") and _to_the_press(tok, targets, idx):
+        return True  # "speaking to the BBC's Westminster Hour", "told reporters": an interview
+    if lemma == "fire" and _not_shooting(tok):
+        return True  # "fired up about the election", "the minister was fired"
+    if lemma == "insist" and not _insisted_act(tok):
+        return True  # "Labour insists it is simply anti-Tory": a claim, not a demand
     if tok.lower_.startswith("aide") and lemma == "aid":
         return True  # "their aides" (the lemmatizer's "aid")
     if sense.pos == "A" and not any(rel(c) == "xcomp" for c in kids):
