@@ -1079,13 +1079,17 @@ _PRESS = {
 
 def _to_the_press(tok: Token, targets: list[str], idx: ActorIndex) -> bool:
     """Whether the partner spoken to is the news media (by its sector, or by what the phrase is)."""
-    if targets and all(idx.actor(key).sector == "JRN" for key in targets):
+
+    def press(keys: list[str]) -> bool:
+        return bool(keys) and all(idx.actor(key).sector == "JRN" for key in keys)
+
+    if press(targets):
         return True
     for r, c, prep in args(tok):
         if r == "prep" and prep == "to":
-            words = {c.lemma_.lower(), *(x.lemma_.lower() for x in c.children if rel(x) == "poss")}
-            owners = [key for x in c.children if rel(x) == "poss" for key in idx.refer(x)]
-            if words & _PRESS or (owners and all(idx.actor(key).sector == "JRN" for key in owners)):
+            owners = [x for x in c.children if rel(x) == "poss"]
+            words = {c.lemma_.lower(), *(x.lemma_.lower() for x in owners)}
+            if words & _PRESS or press([key for x in owners for key in idx.refer(x)]):
                 return True
     return False
 
@@ -1111,12 +1115,12 @@ def _insisted_act(tok: Token) -> bool:
     "insists it is anti-Tory" or "insisted that they had acted" only claim something."""
     if any(r == "prep" and prep == "on" for r, _, prep in args(tok)):
         return True
-    for c in tok.children:
-        if rel(c) != "ccomp":
-            continue
-        modal = any(a.lower_ in ("must", "should", "ought", "need") for a in c.children if rel(a) in ("aux", "auxpass"))
-        return modal or (c.tag_ == "VB" and not any(rel(a) in ("aux", "auxpass") for a in c.children))
-    return False
+    clause = next((c for c in tok.children if rel(c) == "ccomp"), None)
+    if clause is None:
+        return False
+    auxes = [a.lower_ for a in clause.children if rel(a) in ("aux", "auxpass")]
+    # an obligation modal, or a bare subjunctive ("that NATO withdraw")
+    return bool(set(auxes) & (_OBLIGATION | {"need"})) or (clause.tag_ == "VB" and not auxes)
 
 
 def _not_an_act(
