@@ -9,6 +9,8 @@ import pytest
 from tocsin.errors import StoreError
 from tocsin.models import Actor, Article, Event, Evidence, Extraction, Place, SourceItem
 from tocsin.store import EventFilter, content_hash, open_store, resolve_url
+from tocsin.store.grouping import close
+from tocsin.store.schema import MIGRATIONS
 
 FRA = Actor(id="a1", text="Macron", name="Emmanuel Macron", country="FRA", sector="GOV", kind="person")
 RUS = Actor(id="a2", text="Putin", name="Vladimir Putin", country="RUS", sector="GOV", kind="person")
@@ -29,6 +31,7 @@ def extraction(text: str, aid: str, *, events: int = 1, source: str | None = Non
             target=(RUS,),
             evidence=(Evidence(0, 0, len(text), text, "spoke", "lexicon+dep:speak->040"),),
             date="2022-02-20",
+            date_precision="day",
             location=KYIV,
             confidence=0.9,
         )
@@ -85,10 +88,10 @@ def test_filters(store):
 def test_migrations_are_named_recorded_and_not_repeated(tmp_path):
     path = str(tmp_path / "m.db")
     with open_store(path) as s:
-        assert [name for name, _ in s.migrations()] == ["0001_initial"]
+        assert [name for name, _ in s.migrations()] == [name for name, _ in MIGRATIONS]
     with open_store(path) as s:
         assert s.migrate() == []
-        assert len(s.migrations()) == 1
+        assert len(s.migrations()) == len(MIGRATIONS)
 
 
 def test_sqlite_runs_in_wal_mode(tmp_path):
@@ -118,3 +121,98 @@ def test_feed_state_and_seen_links(store):
 def test_content_hash_ignores_whitespace_only():
     assert content_hash("a  b\nc") == content_hash("a b c")
     assert content_hash("a b c") != content_hash("a b d")
+
+
+def _assault(aid: str, text: str, *, source=(RUS,), target=(FRA,), date="2022-02-24", precision="day", place=KYIV):
+    art = Article(text=text, id=aid, published=dt.date(2022, 2, 24))
+    ev = Event(
+        id=f"{aid}-e1", type="ASSAULT", cameo="190", quad_class=4, goldstein=-10.0, source=source, target=target,
+        evidence=(Evidence(0, 0, len(text), text, "attacked", "lexicon"),), date=date, date_precision=precision,
+        location=place, confidence=0.8,
+    )  # fmt: skip
+    return SourceItem(name=f"{aid}.txt", text=text, path=f"{aid}.txt"), Extraction(article=art, events=(ev,))
+
+
+def test_two_reports_of_one_happening_group_and_two_happenings_do_not(store):
+    store.add(*_assault("g1", "Russian forces attacked Kyiv at dawn with missiles, officials said."))
+    store.add(*_assault("g2", "Missiles struck Kyiv at dawn as Russian forces attacked, witnesses said."))
+    # same type, actors, day and place, but another happening: a different account entirely
+    store.add(*_assault("g3", "A convoy was ambushed near a bridge on the highway."))
+    events = sorted(store.events(), key=lambda e: -e["num_articles"])
+    assert [e["num_articles"] for e in events] == [2, 1]
+
+
+def test_no_cross_article_group_without_a_day_or_a_place(store):
+    text = "Russian forces attacked Kyiv at dawn with missiles."
+    store.add(*_assault("d1", text, date="2022-02", precision="month"))
+    store.add(*_assault("d2", text + " Again?", date="2022-02", precision="month"))
+    store.add(*_assault("p1", text + "  Again.", place=None))
+    store.add(*_assault("p2", text + "  Again!", place=None))
+    assert [e["num_articles"] for e in store.events()] == [1, 1, 1, 1]
+
+
+def test_actorless_mentions_are_kept_unattributed_never_events(store):
+    store.add(*_assault("u1", "The shelling went on all night.", source=(), target=()))
+    store.add(*_assault("u2", "The shelling went on all night long.", source=(), target=()))
+    assert store.count("events") == 0 and store.count("event_mentions") == 0
+    rows = list(store.unattributed())
+    assert [r["reason"] for r in rows] == ["no source or target actor"] * 2
+    assert len(list(store.unattributed(EventFilter(type="ASSAULT")))) == 2
+
+
+def test_grouping_closeness_rule():
+    assert close("Russia attacked Kyiv with missiles at dawn", "At dawn missiles hit Kyiv in an attack by Russia")
+    assert not close("Russia attacked Kyiv with missiles at dawn", "A convoy was ambushed near a bridge")
+
+
+def test_old_store_is_upgraded_actorless_mentions_move_out(tmp_path):
+    import json
+
+    from sqlalchemy import create_engine
+
+    from tocsin.store import schema as S
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:  # a store as 0001 left it, with one actorless and one attributed mention
+        S.metadata.create_all(conn)
+        conn.execute(S.migrations_table.insert().values(name="0001_initial", applied_at="2026-01-01"))
+        conn.execute(S.articles.insert().values(id="a", content_hash="h", text="t", ingested_at="x", n_events=2))
+        for eid, src, code in (("e1", [], None), ("e2", [RUS.to_dict()], "RUSGOV")):
+            conn.execute(S.events.insert().values(id=eid, type="ASSAULT", status="asserted", source_code=code))
+            conn.execute(S.event_mentions.insert().values(
+                id=eid + "m", article_id="a", event_id=eid, type="ASSAULT", status="asserted", source_code=code,
+                source=json.dumps(src), target="[]", n_evidence=1, evidence="[]"))  # fmt: skip
+    engine.dispose()
+    with open_store(str(path)) as s:
+        assert s.count("unattributed_mentions") == 1
+        assert [e["id"] for e in s.events()] == ["e2"]
+        assert [m["source_country"] for m in s.mentions()] == ["RUS"]
+
+
+def test_reading_commands_need_an_existing_store_and_known_schemes(tmp_path):
+    with pytest.raises(StoreError, match="no store at"):
+        open_store(str(tmp_path / "typo.db"), create=False)
+    assert not (tmp_path / "typo.db").exists()
+    with pytest.raises(StoreError, match="unsupported database URL scheme 'mysql'"):
+        open_store("mysql://u@h/db")
+
+
+def test_like_wildcards_in_filters_are_literal(store):
+    item, x = extraction("Macron spoke to Putin.", "w1")
+    store.add(item, x)
+    assert len(list(store.mentions(EventFilter(actor="%")))) == 0
+    assert len(list(store.mentions(EventFilter(actor="Put")))) == 1
+
+
+def test_concurrent_processes_open_one_new_database(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "new.db"
+    code = "import sys; from tocsin.store import open_store; open_store(sys.argv[1]).close()"
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(path)], stderr=subprocess.PIPE) for _ in range(8)]
+    errors = [p.communicate()[1].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0] * 8, errors
+    with open_store(str(path)) as s:
+        assert len(s.migrations()) == len(MIGRATIONS)

@@ -169,6 +169,7 @@ class Event:
     date: str | None = None
     date_precision: str | None = None
     date_reason: str | None = None
+    date_flag: str | None = None  # why the date is implausible for the publication date, if it is
     location: Place | None = None
     location_precision: str | None = None
     location_reason: str | None = None
@@ -192,6 +193,7 @@ class Event:
             "date": self.date,
             "date_precision": self.date_precision,
             "date_reason": self.date_reason,
+            "date_flag": self.date_flag,
             "location": self.location.to_dict() if self.location else None,
             "location_precision": self.location_precision,
             "location_reason": self.location_reason,

@@ -19,15 +19,15 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, and_, create_engine, event, func, or_, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 from sqlalchemy.sql import Select
 
 from ..errors import StoreError
-from ..models import Actor, Event, Extraction, SourceItem
+from ..models import STATUSES, Event, Extraction, SourceItem
 from . import schema as S
+from .grouping import Group, close, evidence_text, group_of, side_country
 
 DEFAULT_DB = "tocsin.db"
-_SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 
 
 def now() -> str:
@@ -46,6 +46,11 @@ def resolve_url(url: str | None = None) -> str:
         return f"sqlite:///{Path(url).expanduser().resolve()}"
     if url.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if not url.startswith(("sqlite:", "postgresql+")):
+        scheme = url.split("://", 1)[0]
+        raise StoreError(
+            f"unsupported database URL scheme {scheme!r}: use a SQLite file path or a postgresql:// URL"
+        )
     return url
 
 
@@ -58,13 +63,30 @@ class EventFilter:
     country: str | None = None
     actor: str | None = None
     type: str | None = None
-    status: str | None = None
+    status: str | tuple[str, ...] | None = None  # one status, several, or None for all
     min_confidence: float | None = None
 
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        if self.status is None:
+            return ()
+        return (self.status,) if isinstance(self.status, str) else tuple(self.status)
 
-def open_store(url: str | None = None) -> Store:
-    """Open the store at ``url`` and apply pending migrations."""
-    return Store(resolve_url(url))
+
+def open_store(url: str | None = None, *, create: bool = True) -> Store:
+    """Open the store at ``url`` and apply pending migrations.
+
+    With ``create=False`` a SQLite file that does not exist is an error rather than a new empty store
+    (a mistyped ``--db`` of a reading command).
+    """
+    resolved = resolve_url(url)
+    if not create and resolved.startswith("sqlite:///"):
+        path = resolved.split("///", 1)[1]
+        if path and path != ":memory:" and not Path(path).exists():
+            raise StoreError(
+                f"no store at {path}; check --db (or TOCSIN_DB), or create one with `tocsin ingest SOURCE --db {path}`"
+            )
+    return Store(resolved)
 
 
 class Store:
@@ -115,9 +137,17 @@ class Store:
     def migrate(self) -> list[str]:
         """Apply the migrations not yet recorded; returns their names."""
         applied: list[str] = []
+        try:
+            with self.engine.begin() as conn:
+                S.migrations_table.create(conn, checkfirst=True)
+        except (OperationalError, IntegrityError, ProgrammingError):
+            pass  # another process created it at the same moment; the locked block below checks again
         with self.engine.begin() as conn:
-            S.migrations_table.create(conn, checkfirst=True)
-        with self.engine.begin() as conn:
+            # one process migrates at a time: SQLite takes the write lock now, PostgreSQL an advisory lock
+            if conn.dialect.name == "sqlite":
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            elif conn.dialect.name == "postgresql":
+                conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7340561)")
             done = set(conn.scalars(select(S.migrations_table.c.name)))
             for name, fn in S.MIGRATIONS:
                 if name in done:
@@ -204,46 +234,22 @@ class Store:
                 ],
             )
         touched: list[str] = []
-        rows = []
+        rows, loose = [], []
         for ev in x.events:
-            key_id, group = _group(ev)
-            if key_id not in touched:
-                touched.append(key_id)
-                self._ensure_event(conn, key_id, group, ev, item)
-            loc = ev.location
-            rows.append(
-                {
-                    "id": ev.id,
-                    "article_id": aid,
-                    "event_id": key_id,
-                    "type": ev.type,
-                    "mode": ev.mode,
-                    "context": json.dumps(list(ev.context)),
-                    "cameo": ev.cameo,
-                    "quad_class": ev.quad_class,
-                    "goldstein": ev.goldstein,
-                    "source_code": group["source_code"],
-                    "target_code": group["target_code"],
-                    "source": json.dumps([a.to_dict() for a in ev.source]),
-                    "target": json.dumps([a.to_dict() for a in ev.target]),
-                    "status": ev.status,
-                    "claimed_by": json.dumps(ev.claimed_by.to_dict()) if ev.claimed_by else None,
-                    "date": ev.date,
-                    "date_precision": ev.date_precision,
-                    "location": json.dumps(loc.to_dict()) if loc else None,
-                    "location_reason": ev.location_reason,
-                    "country": loc.country if loc else None,
-                    "lat": loc.lat if loc else None,
-                    "lon": loc.lon if loc else None,
-                    "confidence": ev.confidence,
-                    "dead": ev.dead,
-                    "injured": ev.injured,
-                    "n_evidence": len(ev.evidence),
-                    "evidence": json.dumps([e.to_dict() for e in ev.evidence]),
-                }
-            )
+            g = group_of(ev, aid)
+            if g.key_id is None:
+                loose.append(_unattributed_row(ev, aid, g.reason or ""))
+                continue
+            if g.shareable and g.key_id not in touched:
+                g = self._joinable(conn, g, ev, aid)
+            if g.key_id not in touched:
+                touched.append(g.key_id)
+                self._ensure_event(conn, g, ev, item)
+            rows.append(_mention_row(ev, aid, g))
         if rows:
             conn.execute(S.event_mentions.insert(), rows)
+        if loose:
+            conn.execute(S.unattributed.insert(), loose)
         for key_id in touched:
             self._refresh_event(conn, key_id)
         if x.quotes:
@@ -300,24 +306,32 @@ class Store:
                 ],
             )
 
-    def _ensure_event(self, conn: Connection, key_id: str, group: dict[str, Any], ev: Event, item: SourceItem) -> None:
+    def _joinable(self, conn: Connection, g: Group, ev: Event, aid: str) -> Group:
+        """``g`` if the event it names is new or reads close to ``ev``; else the same group kept local."""
+        row = conn.execute(select(S.events.c.evidence_text).where(S.events.c.id == g.key_id)).first()
+        if row is None or close(row.evidence_text or "", evidence_text(ev), ev.source + ev.target):
+            return g
+        return g.local(aid)
+
+    def _ensure_event(self, conn: Connection, g: Group, ev: Event, item: SourceItem) -> None:
         loc = ev.location
         # insert-if-absent in one statement: two writers grouping into the same event cannot collide
         conn.execute(
             _insert(conn, S.events)
             .values(
-                id=key_id,
+                id=g.key_id,
                 type=ev.type,
                 cameo=ev.cameo,
                 quad_class=ev.quad_class,
                 goldstein=ev.goldstein,
                 status=ev.status,
-                source_code=group["source_code"],
-                target_code=group["target_code"],
-                source_name=group["source_name"],
-                target_name=group["target_name"],
+                source_code=g.source_code,
+                target_code=g.target_code,
+                source_name=g.source_name,
+                target_name=g.target_name,
                 date=ev.date,
-                place_key=group["place_key"],
+                date_precision=ev.date_precision,
+                place_key=g.place_key,
                 place_name=loc.name if loc else None,
                 country=loc.country if loc else None,
                 lat=loc.lat if loc else None,
@@ -329,6 +343,8 @@ class Store:
                 confidence=ev.confidence,
                 first_added=now(),
                 source_url=item.url or item.path,
+                evidence_text=evidence_text(ev),
+                origin=str(item.meta.get("origin") or "tocsin"),
             )
             .on_conflict_do_nothing(index_elements=["id"])
         )
@@ -422,6 +438,18 @@ class Store:
         e = S.events
         yield from self._stream(_filtered(select(e).order_by(e.c.date, e.c.id), e, f))
 
+    def unattributed(self, f: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Mentions no actor could be attached to, with the reason: kept, never grouped or exported."""
+        u, a = S.unattributed, S.articles
+        q = (
+            select(u, a.c.url.label("article_url"), a.c.title.label("article_title"))
+            .select_from(u.join(a, a.c.id == u.c.article_id))
+            .order_by(u.c.date, u.c.id)
+        )
+        if f is not None:
+            q = _filtered(q, u, EventFilter(f.since, f.until, None, None, f.type, f.status, f.min_confidence))
+        yield from self._stream(q)
+
     def log_entries(self, run_id: str | None = None) -> list[dict[str, Any]]:
         q = select(S.ingest_log).order_by(S.ingest_log.c.id)
         if run_id:
@@ -457,32 +485,67 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _codes(actors: tuple[Actor, ...]) -> list[str]:
-    return sorted({a.code for a in actors})
-
-
-def _group(ev: Event) -> tuple[str, dict[str, Any]]:
-    """The real-world event a mention belongs to: same type, status, actors, date and place."""
-    src, tgt = list(ev.source), list(ev.target)
-    if ev.type in _SYMMETRIC:
-        src, tgt = src + tgt, []
-    src_codes = sorted({a.code for a in src})
-    tgt_codes = sorted({a.code for a in tgt})
+def _mention_row(ev: Event, aid: str, g: Group) -> dict[str, Any]:
     loc = ev.location
-    place_key = str(loc.geonames_id) if loc and loc.geonames_id else (loc.country if loc and loc.country else "")
-    key = "|".join([ev.type, ev.status, "+".join(src_codes), "+".join(tgt_codes), ev.date or "", place_key or ""])
-    group = {
-        "source_code": "+".join(src_codes) or None,
-        "target_code": "+".join(tgt_codes) or None,
-        "source_name": "; ".join(sorted({a.name for a in src})) or None,
-        "target_name": "; ".join(sorted({a.name for a in tgt})) or None,
-        "place_key": place_key or None,
+    return {
+        "id": ev.id,
+        "article_id": aid,
+        "event_id": g.key_id,
+        "type": ev.type,
+        "mode": ev.mode,
+        "context": json.dumps(list(ev.context)),
+        "cameo": ev.cameo,
+        "quad_class": ev.quad_class,
+        "goldstein": ev.goldstein,
+        "source_code": g.source_code,
+        "target_code": g.target_code,
+        "source": json.dumps([a.to_dict() for a in ev.source]),
+        "target": json.dumps([a.to_dict() for a in ev.target]),
+        "status": ev.status,
+        "claimed_by": json.dumps(ev.claimed_by.to_dict()) if ev.claimed_by else None,
+        "date": ev.date,
+        "date_precision": ev.date_precision,
+        "location": json.dumps(loc.to_dict()) if loc else None,
+        "location_reason": ev.location_reason,
+        "country": loc.country if loc else None,
+        "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None,
+        "confidence": ev.confidence,
+        "dead": ev.dead,
+        "injured": ev.injured,
+        "n_evidence": len(ev.evidence),
+        "evidence": json.dumps([e.to_dict() for e in ev.evidence]),
+        "source_country": side_country(ev.source),
+        "target_country": side_country(ev.target),
+        "origin": "tocsin",
+        "date_flag": ev.date_flag,
     }
-    return hashlib.sha1(key.encode("utf8")).hexdigest()[:20], group
+
+
+def _unattributed_row(ev: Event, aid: str, reason: str) -> dict[str, Any]:
+    return {
+        "id": ev.id,
+        "article_id": aid,
+        "type": ev.type,
+        "cameo": ev.cameo,
+        "quad_class": ev.quad_class,
+        "status": ev.status,
+        "date": ev.date,
+        "date_precision": ev.date_precision,
+        "confidence": ev.confidence,
+        "reason": reason,
+        "n_evidence": len(ev.evidence),
+        "evidence": json.dumps([e.to_dict() for e in ev.evidence]),
+    }
+
+
+def _like_escape(text_: str) -> str:
+    return text_.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _code_match(col: Any, code: str) -> ColumnElement[bool]:
-    return or_(col.like(f"{code}%"), col.like(f"%+{code}%"))
+    code = _like_escape(code)
+    return or_(col.like(f"{code}%", escape="\\"), col.like(f"%+{code}%", escape="\\"))
 
 
 def _filtered(q: Select[Any], t: Any, f: EventFilter | None) -> Select[Any]:
@@ -495,22 +558,22 @@ def _filtered(q: Select[Any], t: Any, f: EventFilter | None) -> Select[Any]:
         conds.append(t.c.date <= f.until)
     if f.type:
         conds.append(t.c.type == f.type.upper())
-    if f.status:
-        conds.append(t.c.status == f.status.lower())
+    if f.statuses:
+        conds.append(t.c.status.in_([st.lower() for st in f.statuses]))
     if f.min_confidence is not None:
         conds.append(t.c.confidence >= f.min_confidence)
     if f.country:
         c = f.country.upper()
         conds.append(or_(_code_match(t.c.source_code, c), _code_match(t.c.target_code, c)))
     if f.actor:
-        needle = f"%{f.actor}%"
+        needle = f"%{_like_escape(f.actor)}%"
         cols = [t.c.source_code, t.c.target_code]
         if t is S.event_mentions:
             cols += [t.c.source, t.c.target]  # actor JSON: names and surface forms
         else:
             cols += [t.c.source_name, t.c.target_name]
-        conds.append(or_(*[col.like(needle) for col in cols]))
+        conds.append(or_(*[col.like(needle, escape="\\") for col in cols]))
     return q.where(and_(*conds)) if conds else q
 
 
-__all__ = ["EventFilter", "Store", "content_hash", "open_store", "resolve_url"]
+__all__ = ["STATUSES", "EventFilter", "Store", "content_hash", "open_store", "resolve_url"]

@@ -6,6 +6,7 @@ new entry at the end of :data:`MIGRATIONS`, never an edit of an applied one.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from sqlalchemy import (
@@ -19,6 +20,11 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    exists,
+    inspect,
+    literal,
+    select,
+    text,
 )
 from sqlalchemy.engine import Connection
 
@@ -94,6 +100,10 @@ events = Table(
     Column("confidence", Float),
     Column("first_added", String(40)),
     Column("source_url", Text),
+    # 0002: what the grouping rule compares a new report against, and where the event came from
+    Column("date_precision", String(10)),
+    Column("evidence_text", Text),
+    Column("origin", String(12)),
     Index("ix_events_date", "date"),
 )
 
@@ -127,9 +137,60 @@ event_mentions = Table(
     Column("injured", Integer),
     Column("n_evidence", Integer, nullable=False),
     Column("evidence", Text, nullable=False),  # JSON list
+    # 0002: one country per side for series (the first actor with a country, by code), the origin of
+    # the row (``tocsin`` or an imported table) and why its date is implausible, if it is
+    Column("source_country", String(3)),
+    Column("target_country", String(3)),
+    Column("origin", String(12)),
+    Column("date_flag", Text),
     Index("ix_mentions_article", "article_id"),
     Index("ix_mentions_event", "event_id"),
     Index("ix_mentions_date", "date"),
+    Index("ix_mentions_dyad", "source_country", "target_country", "date"),
+    Index("ix_mentions_series", "status", "type", "date"),
+)
+
+unattributed = Table(
+    "unattributed_mentions",
+    metadata,
+    Column("id", String(60), primary_key=True),
+    Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("type", String(12), nullable=False),
+    Column("cameo", String(6)),
+    Column("quad_class", Integer),
+    Column("status", String(16), nullable=False),
+    Column("date", String(10)),
+    Column("date_precision", String(10)),
+    Column("confidence", Float),
+    Column("reason", Text, nullable=False),
+    Column("n_evidence", Integer, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Index("ix_unattributed_article", "article_id"),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", String(40), primary_key=True),  # hash of unit, channel, method and first period
+    Column("unit_kind", String(12), nullable=False),
+    Column("unit_key", String(40), nullable=False),  # "RUS-UKR", "UKR"
+    Column("unit", Text, nullable=False),  # JSON
+    Column("channel", String(12), nullable=False),
+    Column("metric", String(12), nullable=False),
+    Column("freq", String(8), nullable=False),
+    Column("method", String(20), nullable=False),
+    Column("date", String(10), nullable=False),  # the period in which it first fired
+    Column("last_date", String(10), nullable=False),  # the last period in which it still fired
+    Column("first_seen", String(40), nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Column("observed", Float, nullable=False),
+    Column("baseline", Float, nullable=False),
+    Column("severity", Float, nullable=False),
+    Column("explanation", Text, nullable=False),
+    Column("events", Text, nullable=False),  # JSON list of event ids
+    Column("evidence", Text, nullable=False),  # JSON list of {text, url, article_id}
+    Column("notified", Integer, nullable=False, default=0),
+    Index("ix_alerts_date", "date"),
 )
 
 quotes = Table(
@@ -206,12 +267,69 @@ seen_links = Table(
 
 
 def _initial(conn: Connection) -> None:
-    # the tables as they stood at this migration; later changes get their own migration
+    # a new store gets today's columns at once; 0002 adds the ones it introduced to older stores only
     tables = [articles, actors, events, event_mentions, quotes, counts, places, ingest_log, feeds, seen_links]
     metadata.create_all(conn, tables=tables)
+
+
+_LATER_INDEXES = {"ix_mentions_dyad", "ix_mentions_series"}
+_INITIAL_COLUMNS = {
+    "events": {"date_precision", "evidence_text", "origin"},
+    "event_mentions": {"source_country", "target_country", "origin", "date_flag"},
+}
+
+
+def _add_columns(conn: Connection, table: Table, names: set[str]) -> None:
+    have = {c["name"] for c in inspect(conn).get_columns(table.name)}
+    for name in sorted(names - have):
+        col = table.c[name]
+        conn.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{name}" {col.type.compile(conn.dialect)}'))
+
+
+def _units_and_unattributed(conn: Connection) -> None:
+    """Unattributed mentions move out of the events; each mention gets its side countries and origin."""
+    _add_columns(conn, events, _INITIAL_COLUMNS["events"])
+    _add_columns(conn, event_mentions, _INITIAL_COLUMNS["event_mentions"])
+    unattributed.create(conn, checkfirst=True)
+    m = event_mentions
+    actorless = (m.c.source_code.is_(None)) & (m.c.target_code.is_(None))
+    moved = select(
+        m.c.id, m.c.article_id, m.c.type, m.c.cameo, m.c.quad_class, m.c.status, m.c.date, m.c.date_precision,
+        m.c.confidence, literal("no source or target actor").label("reason"), m.c.n_evidence, m.c.evidence,
+    ).where(actorless)  # fmt: skip
+    conn.execute(unattributed.insert().from_select(
+        ["id", "article_id", "type", "cameo", "quad_class", "status", "date", "date_precision", "confidence",
+         "reason", "n_evidence", "evidence"], moved))  # fmt: skip
+    conn.execute(m.delete().where(actorless))
+    conn.execute(events.delete().where(~exists().where(m.c.event_id == events.c.id)))
+    conn.execute(m.update().where(m.c.origin.is_(None)).values(origin="tocsin"))
+    conn.execute(events.update().where(events.c.origin.is_(None)).values(origin="tocsin"))
+    rows = conn.execute(select(m.c.id, m.c.source, m.c.target)).all()
+    for mid, src, tgt in rows:
+        conn.execute(
+            m.update()
+            .where(m.c.id == mid)
+            .values(source_country=first_country(json.loads(src or "[]")),
+                    target_country=first_country(json.loads(tgt or "[]")))
+        )  # fmt: skip
+    for ix in m.indexes:
+        if ix.name in _LATER_INDEXES:
+            ix.create(conn, checkfirst=True)
+
+
+def first_country(actors: list[dict]) -> str | None:
+    """The country a side stands for in series: the first actor with a country, in code order."""
+    found = sorted(a["country"] for a in actors if a.get("country"))
+    return found[0] if found else None
+
+
+def _alerts(conn: Connection) -> None:
+    alerts.create(conn, checkfirst=True)
 
 
 #: (name, function) in the order they are applied.
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
+    ("0002_units_and_unattributed", _units_and_unattributed),
+    ("0003_alerts", _alerts),
 ]
