@@ -201,3 +201,11 @@ def test_seed_kyiv_and_western_capitals_accuse_moscow(seed):
         if ev.evidence[0].trigger == "accuse" and ev.status == "asserted" and _tuple(ev)[1] >= {"UKR"}
     ]
     assert hits and all("RUS" in _tuple(ev)[2] for ev in hits)
+
+
+def test_seed_every_number_stays_in_its_own_clause(seed):
+    # "a conflict that has ... claimed more than 14,000 lives" is background, not the toll of a plot
+    assert all(e.dead != 14000 for e in seed.events)
+    # "since the end of the Cold War" names no place called War
+    assert all(p.name != "War" for p in seed.places)
+    assert all(e.location is None or e.location.name != "War" for e in seed.events)

@@ -23,7 +23,7 @@ from .extractors.factuality import assess
 from .extractors.hygiene import layout
 from .extractors.places import Gazetteer, find_places
 from .extractors.stance import restate
-from .extractors.syntax import governor, sentence
+from .extractors.syntax import governor, rel, sentence
 from .models import Actor, Article, Event, Evidence, Extraction, Place, Quote
 from .nlp import load_pipeline, parse
 
@@ -140,9 +140,9 @@ def extract_doc(article: Article, doc: Doc, *, model: str = "") -> Extraction:
     covered = {sentence(m.trigger).start for m in mentions}
     mentions += classify_mentions(doc, idx, k, lay, covered)
     quotes = quotes_mod.find_quotes(doc, idx, lay)
-    events = _build_events(doc, mentions, idx, k, article, places, dateline, quotes)
+    events, triggers = _build_events(doc, mentions, idx, k, article, places, dateline, quotes)
     counts = find_counts(doc, idx, lay, places)
-    events = _attach_casualties(events, counts)
+    events = attach_casualties(doc, events, triggers, counts)
     return Extraction(
         article=article,
         actors=tuple(idx.all()),
@@ -182,7 +182,8 @@ def _build_events(
     places: list[Place],
     dateline: Place | None,
     quotes: list[Quote],
-) -> list[Event]:
+) -> tuple[list[Event], dict[str, list[int]]]:
+    """The article's events, and for each event id the token indices of its triggers."""
     sent_index = {s.start: i for i, s in enumerate(doc.sents)}
     speakers = _quote_speakers(quotes, idx)
     groups: dict[tuple, dict] = {}
@@ -218,6 +219,11 @@ def _build_events(
             and precision == "day"
         ):
             status = "future"
+        date_flag = implausible_date(date, article.published)
+        if date_flag and status == "asserted":
+            # an asserted event decades before or years after the report is background or a misreading:
+            # flagged, and never counted as something that just happened
+            status = "historical" if date and article.published and date < article.published.isoformat() else "future"
         location, loc_precision, loc_reason = _event_location(t, places, dateline)
         src = tuple(idx.actor(key) for key in m.sources)
         tgt = tuple(idx.actor(key) for key in m.targets)
@@ -248,6 +254,7 @@ def _build_events(
             g = groups[key]
             if all(e.start != ev.start or e.trigger != ev.trigger for e in g["evidence"]):
                 g["evidence"].append(ev)
+                g["triggers"].append(t.i)
             g["confidence"] = min(0.98, max(g["confidence"], conf) + 0.05)
             continue
         order.append(key)
@@ -267,6 +274,8 @@ def _build_events(
             "loc_reason": loc_reason,
             "confidence": conf,
             "evidence": [ev],
+            "triggers": [t.i],
+            "date_flag": date_flag,
         }
     events = []
     # PLOVER wants an actor: a happening with neither source nor target ("the talks") is dropped when its
@@ -287,9 +296,11 @@ def _build_events(
             -groups[key]["confidence"],
         )
     )
+    triggers: dict[str, list[int]] = {}
     for n, key in enumerate(order, 1):
         g = groups[key]
         code = g["cameo"]
+        triggers[f"{article.id}-e{n}"] = g["triggers"]
         events.append(
             Event(
                 id=f"{article.id}-e{n}",
@@ -307,13 +318,34 @@ def _build_events(
                 date=g["date"],
                 date_precision=g["precision"],
                 date_reason=g["date_reason"],
+                date_flag=g["date_flag"],
                 location=g["location"],
                 location_precision=g["loc_precision"],
                 location_reason=g["loc_reason"],
                 confidence=round(g["confidence"], 3),
             )
         )
-    return events
+    return events, triggers
+
+
+#: How far before publication an event may be dated and still count as news (later ones are "future").
+PLAUSIBLE_DAYS_BEFORE = 366
+
+
+def implausible_date(date: str | None, published: dt.date | None) -> str | None:
+    """Why ``date`` cannot be the date of a happening just reported on ``published``, or None."""
+    if not date or published is None:
+        return None
+    try:
+        parts = [int(p) for p in date.split("-")]
+        start = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return f"date {date!r} is not a calendar date"
+    if (published - start).days > PLAUSIBLE_DAYS_BEFORE:
+        return f"{date} is more than a year before publication ({published.isoformat()})"
+    if start > published:
+        return f"{date} is after publication ({published.isoformat()})"
+    return None
 
 
 _CONTESTED = {"accuse", "allege", "claim", "blame", "charge"}
@@ -381,25 +413,92 @@ def _event_location(t, places: list[Place], dateline: Place | None) -> tuple[Pla
     return None, None, "no toponym in sentence and no dateline"
 
 
-def _attach_casualties(events: list[Event], counts) -> list[Event]:
-    """Dead and injured from the counts inside an ASSAULT's evidence sentences (the last one wins)."""
-    from dataclasses import replace
-
+def attach_casualties(doc: Doc, events: list[Event], triggers: dict[str, list[int]], counts) -> list[Event]:
+    """Dead and injured of an ASSAULT from the counts of its own clause (see :func:`casualty_linked`)."""
     counts = sorted(counts, key=lambda c: c.start)
     out = []
     for ev in events:
         if ev.type != "ASSAULT":
             out.append(ev)
             continue
-        found = {id(c): c for e in ev.evidence for c in _counts_in(counts, e.start, e.end)}
         dead = injured = None
-        for c in sorted(found.values(), key=lambda c: c.start):
-            if c.category == "killed":
-                dead = int(c.value)
-            elif c.category == "injured":
-                injured = int(c.value)
+        for ti in triggers.get(ev.id, []):
+            t = doc[ti]
+            sent = sentence(t)
+            for c in _counts_in(counts, sent.start_char, sent.end_char):
+                if c.category not in ("killed", "injured"):
+                    continue
+                span = doc.char_span(c.start, c.end, alignment_mode="expand")
+                if span is None or not casualty_linked(span[-1], t):
+                    continue
+                if c.category == "killed":
+                    dead = int(c.value)
+                else:
+                    injured = int(c.value)
         out.append(replace(ev, dead=dead, injured=injured) if dead is not None or injured is not None else ev)
     return out
+
+
+_CLAUSE_MODIFIERS = {"relcl", "acl"}
+_SPAN_PREPS = {"since", "over", "throughout"}
+
+
+def casualty_linked(noun: Token, trigger: Token) -> bool:
+    """Does the counted noun belong to the trigger's clause or a clause linked to it?
+
+    Walk up from both to their lowest common head. The count may reach it through a relative clause
+    only when that clause hangs on the trigger itself ("an attack that killed 5"); a count in a clause
+    about something else ("a conflict that has claimed 14,000 lives") or in a clause spanning years
+    ("killed 14,000 people since 2014", "over eight years") is background, never this event's toll.
+    """
+    up_t = [trigger, *trigger.ancestors]
+    pos_t = {tok.i: n for n, tok in enumerate(up_t)}
+    path = [noun]
+    for tok in noun.ancestors:
+        if path[-1].i in pos_t:
+            break
+        path.append(tok)
+    if path[-1].i not in pos_t:
+        return False
+    lca = path[-1]
+    if len(path) - 1 + pos_t[lca.i] > 5:
+        return False
+    for tok in path[:-1]:
+        if rel(tok) in _CLAUSE_MODIFIERS and tok.head.i != trigger.i:
+            return False
+        if rel(tok) == "conj" and tok.pos_ == "VERB" and _nearer_conjunct_in_clause(tok):
+            return False
+    for tok in {*path, *up_t[: pos_t[lca.i] + 1]}:
+        if tok.pos_ in ("VERB", "AUX") and _spans_years(tok):
+            return False
+    return True
+
+
+def _nearer_conjunct_in_clause(v: Token) -> bool:
+    """Is there a verb of the same form between ``v`` and its parsed head, inside a relative clause?
+
+    Coordination joins the nearest like verb: in "a conflict that has rumbled on for years and claimed
+    14,000 lives" the parser may join "claimed" to the main verb, but it continues the relative clause.
+    """
+    for w in v.doc[v.head.i + 1 : v.i]:
+        if w.pos_ == "VERB" and _form(w) == _form(v) and rel(w) in _CLAUSE_MODIFIERS:
+            return True
+    return False
+
+
+def _form(v: Token) -> str:
+    # past tense and past participle look alike to the tagger ("has rumbled ... and claimed")
+    return "past" if v.tag_ in ("VBD", "VBN") else v.tag_
+
+
+def _spans_years(verb: Token) -> bool:
+    for c in verb.children:
+        words = {w.lower_ for w in c.subtree}
+        if c.lower_ in _SPAN_PREPS or (words & _SPAN_PREPS and words & {"years", "decades", "months", "year"}):
+            return True
+        if any(w.lower_ == "since" for w in c.children):
+            return True
+    return False
 
 
 def _counts_in(counts: list, start: int, end: int) -> list:

@@ -205,7 +205,8 @@ def _category(noun: Token) -> str:
     forms = {lemma, low, low[:-1] if low.endswith("s") else low, low[:-2] if low.endswith("es") else low}
     for cat, words in _CATEGORIES.items():
         if forms & words:
-            if cat == "people":
+            if cat in ("people", "troops"):
+                # "killed 5 soldiers": what happened to them, not who they are, is the count's category
                 verbs = {a.lemma_ for a in noun.ancestors}
                 if verbs & {"kill", "die"}:
                     return "killed"

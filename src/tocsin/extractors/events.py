@@ -689,6 +689,14 @@ def _inherit_subject(v: Token, idx: ActorIndex) -> tuple[list[str], bool]:
             return _dedupe([key for c in held for key in idx.refer(c)]), False
         if stray_infinitive(tok):
             break  # "spoke with Johnson … and withdraw his troops": not Macron's withdrawal
+        if r == "advcl" and head.lemma_.lower() in SPEECH:
+            # "X shelled Kharkiv, killing 5 civilians, officials said": a participle the parser hung on the
+            # reporting verb belongs to the reported clause before it; the speakers are never its agent
+            reported = [c for c in head.children if rel(c) in ("ccomp", "parataxis") and c.i < tok.i]
+            if not reported:
+                break
+            keys = [key for c in subjects(reported[-1]) for key in idx.refer(c)]
+            return _dedupe(keys), False
         speaker = _reporting_conjunct(tok, r, head)
         if speaker is not None:
             return _dedupe([key for c in subjects(speaker) for key in idx.refer(c)]), False

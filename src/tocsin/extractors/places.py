@@ -161,7 +161,9 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         if not evidence:
             continue
         s_i = tok.i
-        while s_i > sentence(tok).start and doc[s_i - 1].pos_ == "PROPN":
+        # a name is its whole capitalised run, whatever the tagger called its other words: "the Cold War"
+        # is no place called War
+        while s_i > sentence(tok).start and (doc[s_i - 1].pos_ == "PROPN" or _capitalised_word(doc[s_i - 1])):
             s_i -= 1
         span = doc[s_i : tok.i + 1]
         if (span.start_char, span.end_char) in seen or k.leader(span.text, None) is not None:
@@ -184,6 +186,10 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         if dateline is not None:
             dateline = Place(**{**_as_kwargs(dateline), "text": text, "rule": "dateline"})
     return places, dateline
+
+
+def _capitalised_word(tok) -> bool:
+    return tok.text[:1].isupper() and tok.text.isalpha() and not tok.is_sent_start
 
 
 def _as_kwargs(p: Place) -> dict:
