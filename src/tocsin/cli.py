@@ -51,7 +51,8 @@ def cli() -> None:
 @click.option("--source", "source_name", help="Outlet name, e.g. AFP.")
 @click.option("--url")
 @click.option("--model", help="spaCy pipeline to use instead of the bundled one (name or path).")
-@click.option("--indent", type=int, default=None, help="Pretty-print single-article JSON.")
+@click.option("--indent", type=int, default=None, help="Pretty-print single-article JSON (implies --json).")
+@click.option("--json", "as_json", is_flag=True, help="JSON even on a terminal (the default when piped).")
 def extract(
     path: str,
     published: str | None,
@@ -60,8 +61,12 @@ def extract(
     url: str | None,
     model: str | None,
     indent: int | None,
+    as_json: bool,
 ) -> None:
-    """Extract events, actors, quotes, counts and places from PATH ('-' = stdin, *.jsonl = many)."""
+    """Extract events, actors, quotes, counts and places from PATH ('-' = stdin, *.jsonl = many).
+
+    On a terminal it prints a readable summary; with --json, --indent or when piped, the JSON record.
+    """
     from .nlp import load_pipeline
     from .pipeline import extract as run
 
@@ -79,7 +84,12 @@ def extract(
         nlp=nlp,
         id=Path(path).stem if path != "-" else None,
     )
-    sys.stdout.write(json.dumps(x.to_dict(), ensure_ascii=False, indent=indent) + "\n")
+    if as_json or indent is not None or not sys.stdout.isatty():
+        sys.stdout.write(json.dumps(x.to_dict(), ensure_ascii=False, indent=indent) + "\n")
+    else:
+        from .summary import describe
+
+        click.echo(describe(x))
 
 
 def _jsonl_articles(path: str) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
@@ -259,24 +269,31 @@ def _filter_options(f: Any) -> Any:
         click.option("--country", help="ISO alpha-3 code of a source or target actor."),
         click.option("--actor", help="Actor code or name (substring)."),
         click.option("--type", "etype", help="PLOVER event type, e.g. ASSAULT."),
-        click.option("--status", type=click.Choice(["asserted", "negated", "future", "hypothetical", "historical"])),
-        click.option("--min-confidence", type=float),
+        click.option(
+            "--status",
+            multiple=True,
+            help="asserted, negated, future, hypothetical, historical or all (repeatable or comma-separated).",
+        ),
+        click.option("--min-confidence", type=click.FloatRange(0, 1)),
     ]
     for opt in reversed(opts):
         f = opt(f)
     return f
 
 
-def _filter(since, until, country, actor, etype, status, min_confidence):
+def _filter(since, until, country, actor, etype, status, min_confidence, *, default_status: tuple[str, ...] = ()):
+    from . import validate as v
     from .store import EventFilter
 
-    for name, value in (("--since", since), ("--until", until)):
-        if value:
-            try:
-                dt.date.fromisoformat(value)
-            except ValueError:
-                raise InputError(f"{name} {value!r} is not a date; use YYYY-MM-DD") from None
-    return EventFilter(since, until, country, actor, etype, status, min_confidence)
+    return EventFilter(
+        v.iso_date("--since", since),
+        v.iso_date("--until", until),
+        v.country(country),
+        actor,
+        v.event_type(etype),
+        v.statuses(status, default=default_status) or None,
+        min_confidence,
+    )
 
 
 def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -294,20 +311,45 @@ def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
 @_store_option
 @click.option("--map", "maps", multiple=True, help="Column mapping for CSV/JSONL, e.g. --map body=text.")
 @click.option("--model", help="spaCy pipeline to use instead of the bundled one.")
-@click.option("--batch-size", type=int, default=16, show_default=True)
-def ingest(sources: tuple[str, ...], db: str | None, maps: tuple[str, ...], model: str | None, batch_size: int) -> None:
+@click.option("--batch-size", type=click.IntRange(1, 10_000), default=16, show_default=True)
+@click.option(
+    "--published",
+    help="Publication date (YYYY-MM-DD) for items whose source gives none (text files with no date line, say).",
+)
+def ingest(
+    sources: tuple[str, ...],
+    db: str | None,
+    maps: tuple[str, ...],
+    model: str | None,
+    batch_size: int,
+    published: str | None,
+) -> None:
     """Read SOURCES (files, directories, JSONL/CSV, HTML, feeds, WARC, .gz, URLs) into the store."""
+    from . import validate as v
+    from .analyze.alerts import refresh_alerts
     from .ingest.run import ingest as run
     from .ingest.run import terminal_progress
     from .store import open_store
 
     mapping = _mapping(maps)
+    given = v.iso_date("--published", published)
+    default_date = dt.date.fromisoformat(given) if given else None
     with open_store(db) as store:
         progress, close = terminal_progress()
         try:
-            summary = run(store, list(sources), mapping=mapping, batch_size=batch_size, progress=progress, model=model)
+            summary = run(
+                store,
+                list(sources),
+                mapping=mapping,
+                batch_size=batch_size,
+                progress=progress,
+                model=model,
+                published=default_date,
+            )
         finally:
             close()
+        if summary.ingested:
+            summary.alerts = len(refresh_alerts(store))
     for line in summary.lines():
         click.echo(line, err=True)
     sys.exit(summary.exit_code)
@@ -325,14 +367,30 @@ def _interval(value: str) -> float:
 @_store_option
 @click.option("--every", default="15m", show_default=True, help="Polling interval (s, m, h, d).")
 @click.option("--once", is_flag=True, help="Poll each feed once and stop.")
-def watch(feeds: tuple[str, ...], db: str | None, every: str, once: bool) -> None:
-    """Poll FEEDS and ingest only new entries (ETag/Last-Modified and seen links remembered); Ctrl-C stops."""
+@click.option("--notify", "notify_url", help="POST each new alert as JSON to this URL.")
+@click.option("--notify-file", type=click.Path(path_type=Path), help="Append each new alert as a JSON line.")
+def watch(
+    feeds: tuple[str, ...], db: str | None, every: str, once: bool, notify_url: str | None, notify_file: Path | None
+) -> None:
+    """Poll FEEDS and ingest only new entries (ETag/Last-Modified and seen links remembered); Ctrl-C stops.
+
+    After every poll the alerts are recomputed; new ones go to --notify and --notify-file.
+    """
+    from .analyze.alerts import Notifier
     from .ingest.run import watch as run
     from .store import open_store
 
     seconds = _interval(every)
+    notifier = Notifier(url=notify_url, file=notify_file, echo=lambda m: click.echo(m, err=True))
     with open_store(db) as store:
-        summary = run(store, list(feeds), every=seconds, once=once, echo=lambda m: click.echo(m, err=True))
+        summary = run(
+            store,
+            list(feeds),
+            every=seconds,
+            once=once,
+            echo=lambda m: click.echo(m, err=True),
+            after_poll=notifier.poll,
+        )
     for line in summary.lines():
         click.echo(line, err=True)
     sys.exit(summary.exit_code)
@@ -345,7 +403,7 @@ def articles(db: str | None, fmt: str) -> None:
     """List stored articles."""
     from .store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         for row in store.articles(with_text=fmt == "jsonl"):
             if fmt == "jsonl":
                 keys = ("id", "path", "url", "title", "published", "published_offset", "source", "external_id", "text")
@@ -362,17 +420,34 @@ def articles(db: str | None, fmt: str) -> None:
 @_store_option
 @_filter_options
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
-def events(db: str | None, since, until, country, actor, etype, status, min_confidence, fmt: str) -> None:
-    """List stored event mentions, filtered."""
+@click.option("--unattributed", is_flag=True, help="List the mentions no actor could be attached to, with why.")
+def events(
+    db: str | None, since, until, country, actor, etype, status, min_confidence, fmt: str, unattributed: bool
+) -> None:
+    """List stored event mentions (every status unless --status), filtered."""
     from .export import flat_row, plover_record, write_csv
     from .store import open_store
+    from .summary import clean
 
     f = _filter(since, until, country, actor, etype, status, min_confidence)
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
+        if unattributed:
+            if country or actor:
+                raise InputError("--unattributed mentions have no actors: drop --country and --actor")
+            for row in store.unattributed(f):
+                if fmt == "table":
+                    ev = (json.loads(row["evidence"]) or [{}])[0]
+                    click.echo(f"{row['date'] or '-':10}  {row['type']:9} {row['status']:12} {row['reason']:28} "
+                               f"{clean(ev.get('text') or '')[:70]}")  # fmt: skip
+                else:
+                    _emit({k: (json.loads(v) if k == "evidence" else v) for k, v in row.items()})
+            return
         rows = store.mentions(f)
         if fmt == "csv":
             write_csv(rows, sys.stdout)
             return
+        if fmt == "table":
+            click.echo(f"{'date':10}  {'type':9} {'status':12} {'source':>14} -> {'target':14} conf  evidence")
         for row in rows:
             if fmt == "jsonl":
                 _emit(plover_record(row))
@@ -380,7 +455,7 @@ def events(db: str | None, since, until, country, actor, etype, status, min_conf
                 r = flat_row(row)
                 click.echo(
                     f"{r['date'] or '':10}  {r['type']:9} {r['status']:12} {r['source_code'] or '-':>14} -> "
-                    f"{r['target_code'] or '-':14} {r['confidence']:.2f}  {(r['evidence_text'] or '')[:70]}"
+                    f"{r['target_code'] or '-':14} {r['confidence']:.2f}  {clean(r['evidence_text'] or '')[:70]}"
                 )
 
 
@@ -389,29 +464,57 @@ def events(db: str | None, since, until, country, actor, etype, status, min_conf
 @_filter_options
 @click.option("--format", "fmt", type=click.Choice(["plover", "gdelt", "csv", "parquet"]), required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="File to write (default stdout).")
+@click.option("--force", is_flag=True, help="Write through a symbolic link given as -o.")
 def export(
-    db: str | None, since, until, country, actor, etype, status, min_confidence, fmt: str, output: Path | None
+    db: str | None,
+    since,
+    until,
+    country,
+    actor,
+    etype,
+    status,
+    min_confidence,
+    fmt: str,
+    output: Path | None,
+    force: bool,
 ) -> None:
-    """Export events: PLOVER JSONL, GDELT 2.0 event table (61 columns), flat CSV, or Parquet."""
+    """Export events: PLOVER JSONL, GDELT 2.0 event table (61 columns), flat CSV, or Parquet.
+
+    Asserted events only unless --status asks for others; then every format carries the status
+    (GDELT as a 62nd column). Files are written whole or not at all.
+    """
     from . import export as ex
     from .store import open_store
 
-    f = _filter(since, until, country, actor, etype, status, min_confidence)
+    f = _filter(since, until, country, actor, etype, status, min_confidence, default_status=("asserted",))
+    with_status = f.statuses != ("asserted",)
     if fmt == "parquet" and output is None:
         raise InputError("--format parquet needs -o FILE (Parquet is binary)")
-    with open_store(db) as store:
+    skipped: list[str] = []
+    with open_store(db, create=False) as store:
+        protect = store.files()
         if fmt == "parquet":
             assert output is not None
-            n = ex.write_parquet(store.mentions(f), output)
+            with ex.atomic_output(output, protect=protect, force=force, binary=True) as tmp:
+                n = ex.write_parquet(store.mentions(f), tmp)
         else:
-            writer = {"plover": ex.write_plover, "gdelt": ex.write_gdelt, "csv": ex.write_csv}[fmt]
             rows = store.events(f) if fmt == "gdelt" else store.mentions(f)
+
+            def write(fh: Any) -> int:
+                if fmt == "gdelt":
+                    return ex.write_gdelt(rows, fh, with_status=with_status, on_skip=lambda r: skipped.append(r["id"]))
+                return {"plover": ex.write_plover, "csv": ex.write_csv}[fmt](rows, fh)
+
             if output is None:
-                n = writer(rows, sys.stdout)
+                n = write(sys.stdout)
             else:
-                with output.open("w", encoding="utf8", newline="") as fh:
-                    n = writer(rows, fh)
-    click.echo(f"exported {n} {'events' if fmt == 'gdelt' else 'event mentions'} as {fmt}", err=True)
+                with ex.atomic_output(output, protect=protect, force=force) as fh:
+                    n = write(fh)
+    what = "events" if fmt == "gdelt" else "event mentions"
+    click.echo(f"exported {n} {what} as {fmt} ({', '.join(f.statuses) or 'all statuses'})", err=True)
+    if skipped:
+        click.echo(f"left out {len(skipped)} events not dated to the day (GDELT has no date precision; "
+                   "use --format csv or parquet for them)", err=True)  # fmt: skip
 
 
 @cli.command("evaluate-events")
@@ -426,6 +529,9 @@ def evaluate_events(gsr: Path) -> None:
     from .evaluation import score_gsr
 
     click.echo(json.dumps(score_gsr(gsr), indent=2))
+
+
+from . import cli_analyze  # noqa: E402,F401  (registers series, alerts, import, backtest, serve)
 
 
 def main() -> None:

@@ -7,10 +7,13 @@ real-world events table, whose NumMentions/NumSources/NumArticles count the grou
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -237,8 +240,21 @@ def _split_code(code: str | None) -> tuple[str, str, str]:
     return first.replace("---", ""), country, kind
 
 
-def gdelt_row(row: dict[str, Any], numeric_id: int) -> list[str]:
-    """One real-world event as the 61 GDELT 2.0 columns (CAMEO codes kept as strings, leading zeros)."""
+def stable_numeric_id(event_id: str) -> int:
+    """GLOBALEVENTID from the event's own id (a hex hash): the same event has the same number in every export."""
+    try:
+        return int(event_id[:13], 16)
+    except ValueError:
+        import hashlib
+
+        return int(hashlib.sha1(event_id.encode("utf8")).hexdigest()[:13], 16)
+
+
+def gdelt_row(row: dict[str, Any], numeric_id: int | None = None, *, with_status: bool = False) -> list[str]:
+    """One real-world event as the 61 GDELT 2.0 columns (CAMEO codes kept as strings, leading zeros),
+    plus a 62nd ``Status`` column when ``with_status``."""
+    if numeric_id is None:
+        numeric_id = stable_numeric_id(str(row["id"]))
     # GDELT has no date precision: a month or year is written as its first day
     date = row.get("date") or ""
     parts = ([*date.split("-"), "01", "01"])[:3] if date else []
@@ -296,6 +312,8 @@ def gdelt_row(row: dict[str, Any], numeric_id: int) -> list[str]:
         added,
         row.get("source_url") or "",
     ]
+    if with_status:
+        out.append(row.get("status") or "")
     return [v.replace("\t", " ").replace("\n", " ") for v in out]
 
 
@@ -311,10 +329,23 @@ def write_plover(rows: Iterable[dict[str, Any]], fh: IO[str]) -> int:
     return n
 
 
-def write_gdelt(rows: Iterable[dict[str, Any]], fh: IO[str]) -> int:
+def write_gdelt(
+    rows: Iterable[dict[str, Any]],
+    fh: IO[str],
+    *,
+    with_status: bool = False,
+    on_skip: Callable[[dict[str, Any]], None] | None = None,
+) -> int:
+    """GDELT rows for events dated to the day. GDELT's Day column cannot say "some day in February", so
+    events dated more coarsely (or not at all) are left out and passed to ``on_skip``; CSV and Parquet keep them."""
     n = 0
-    for n, row in enumerate(rows, 1):
-        fh.write("\t".join(gdelt_row(row, n)) + "\n")
+    for row in rows:
+        if row.get("date_precision") not in (None, "day") or not row.get("date"):
+            if on_skip is not None:
+                on_skip(row)
+            continue
+        fh.write("\t".join(gdelt_row(row, with_status=with_status)) + "\n")
+        n += 1
     return n
 
 
@@ -334,17 +365,33 @@ def write_parquet(rows: Iterable[dict[str, Any]], path: Path, *, batch: int = 50
 
     ints = {"quad_class", "dead", "injured", "start", "end"}
     floats = {"goldstein", "confidence", "lat", "lon"}
-    schema = pa.schema(
-        [(c, pa.int64() if c in ints else pa.float64() if c in floats else pa.string()) for c in CSV_COLUMNS]
-    )
+
+    def kind(c: str) -> Any:
+        if c == "date":
+            return pa.date32()  # the first day of the period; date_precision says which period
+        return pa.int64() if c in ints else pa.float64() if c in floats else pa.string()
+
+    schema = pa.schema([(c, kind(c)) for c in CSV_COLUMNS])
     n = 0
     with pq.ParquetWriter(str(path), schema) as writer:
-        for chunk in _chunks((flat_row(r) for r in rows), batch):
+        for chunk in _chunks((_typed(flat_row(r)) for r in rows), batch):
             writer.write_batch(pa.RecordBatch.from_pylist(chunk, schema=schema))
             n += len(chunk)
         if n == 0:
             writer.write_table(schema.empty_table())
     return n
+
+
+def period_start(date: str | None) -> dt.date | None:
+    """``2022``, ``2022-02`` or ``2022-02-20`` as the first day of that period."""
+    if not date:
+        return None
+    parts = [int(p) for p in date.split("-")[:3]]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _typed(r: dict[str, Any]) -> dict[str, Any]:
+    return {**r, "date": period_start(r["date"])}
 
 
 def _chunks(it: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -356,3 +403,36 @@ def _chunks(it: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, 
             buf = []
     if buf:
         yield buf
+
+
+@contextlib.contextmanager
+def atomic_output(path: Path, *, protect: frozenset[Path] = frozenset(), force: bool = False, binary: bool = False):
+    """Write ``path`` through a temporary file in its directory, renamed over it only once complete.
+
+    A killed export leaves the previous file intact and no half file under the final name. Refuses to
+    write onto the store's own files, or through a symlink unless ``force``.
+    """
+    from .errors import InputError
+
+    if path.is_symlink() and not force:
+        raise InputError(f"-o {path} is a symbolic link; pass --force to write to its target")
+    target = path.resolve()
+    if target in protect:
+        raise InputError(f"-o {path} is the store itself; choose another file name")
+    if target.is_dir():
+        raise InputError(f"-o {path} is a directory; give a file name")
+    if not target.parent.is_dir():
+        raise InputError(f"-o {path}: directory {target.parent} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        if binary:
+            os.close(fd)
+            yield Path(tmp)
+        else:
+            with os.fdopen(fd, "w", encoding="utf8", newline="") as fh:
+                yield fh
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

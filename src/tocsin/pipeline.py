@@ -468,10 +468,8 @@ def casualty_linked(noun: Token, trigger: Token) -> bool:
             return False
         if rel(tok) == "conj" and tok.pos_ == "VERB" and _nearer_conjunct_in_clause(tok):
             return False
-    for tok in {*path, *up_t[: pos_t[lca.i] + 1]}:
-        if tok.pos_ in ("VERB", "AUX") and _spans_years(tok):
-            return False
-    return True
+    clause = {*path, *up_t[: pos_t[lca.i] + 1]}
+    return not any(tok.pos_ in ("VERB", "AUX") and _spans_years(tok) for tok in clause)
 
 
 def _nearer_conjunct_in_clause(v: Token) -> bool:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import InputError, StoreError, TocsinError
 from ..models import Article, Refusal, SourceItem
@@ -24,6 +25,10 @@ class Summary:
     ingested: int = 0
     duplicates: int = 0
     refused: list[tuple[str, str]] = field(default_factory=list)
+    events: int = 0
+    unattributed: int = 0
+    undated: int = 0
+    alerts: int | None = None
 
     @property
     def exit_code(self) -> int:
@@ -32,8 +37,15 @@ class Summary:
     def lines(self) -> list[str]:
         out = [
             f"ingested {self.ingested}, skipped as duplicates {self.duplicates}, refused {len(self.refused)} "
-            f"(run {self.run_id})"
+            f"(run {self.run_id}); stored {self.events} event mentions and {self.unattributed} unattributed"
         ]
+        if self.undated:
+            out.append(
+                f"  {self.undated} articles had no publication date: their events are undated "
+                "(give --published YYYY-MM-DD, or a 'Published:' line)"
+            )
+        if self.alerts is not None:
+            out.append(f"  alerts recomputed: {self.alerts} active")
         out += [f"  refused {name}: {reason}" for name, reason in self.refused]
         return out
 
@@ -46,8 +58,12 @@ def ingest(
     batch_size: int = 16,
     progress: Progress | None = None,
     model: str | None = None,
+    published: dt.date | None = None,
 ) -> Summary:
-    """Read ``sources`` (names, or already read items), code new articles and store them."""
+    """Read ``sources`` (names, or already read items), code new articles and store them.
+
+    ``published`` dates the items whose source gives no publication date.
+    """
     from ..nlp import load_pipeline
     from ..pipeline import extract_many, make_article
 
@@ -91,6 +107,9 @@ def ingest(
                 duplicate(item.name, None)
                 continue
             summary.ingested += 1
+            attributed = sum(1 for e in x.events if e.source or e.target)
+            summary.events += attributed
+            summary.unattributed += len(x.events) - attributed
             note("ingested", item.name)
 
     for it in items():
@@ -112,6 +131,12 @@ def ingest(
         except InputError as exc:
             refuse(it.name, str(exc))
             continue
+        if it.published is None and published is not None:
+            it = replace(it, published=dt.datetime(published.year, published.month, published.day, tzinfo=dt.UTC),
+                         meta={**it.meta, "published_from": "--published"})  # fmt: skip
+            article = replace(article, published=published)
+        if article.published is None:
+            summary.undated += 1
         seen.add(h)
         buf.append((it, article))
         if len(buf) >= batch_size:
@@ -159,6 +184,7 @@ def watch(
     once: bool = False,
     progress: Progress | None = None,
     echo: Callable[[str], None] = print,
+    after_poll: Callable[[Store], None] | None = None,
 ) -> Summary:
     """Poll ``feeds`` every ``every`` seconds, ingesting only entries not seen before; Ctrl-C stops cleanly."""
     from .feeds import entry_items, parse_feed
@@ -190,6 +216,8 @@ def watch(
                 total.duplicates += run.duplicates
                 total.refused += run.refused
                 echo(f"{url}: {len(fresh)} new entries; " + run.lines()[0])
+            if after_poll is not None:
+                after_poll(store)
             if once:
                 break
             time.sleep(every)

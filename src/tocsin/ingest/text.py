@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -9,6 +10,12 @@ from ..errors import InputError
 from ..models import SourceItem
 
 _HEADLINE = re.compile(r"\A(?P<title>[^\n]{3,200})\n[ \t]*\n")
+# "Published: 2022-02-20", "Date: Sun, 20 Feb 2022 10:00 GMT" among the first lines of a text file
+_DATE_LINE = re.compile(
+    r"^[ \t]*(?:published|date|dated|posted|updated)[ \t]*[:：][ \t]*(?P<value>[^\n]{6,60})$", re.I | re.M
+)
+# a date in the file name, as archives name their files: 2022-02-20_kyiv.txt, 20220220-story.txt
+_NAME_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-?(?P<m>0[1-9]|1[0-2])-?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -49,7 +56,32 @@ def from_text(text: str, name: str, *, path: str | None = None) -> SourceItem:
         raise InputError(f"{name} is empty")
     m = _HEADLINE.match(text)
     title = m.group("title").strip() if m and not m.group("title").rstrip().endswith((".", ",", ";")) else None
-    return SourceItem(name=name, text=text, title=title, path=path)
+    published, offset, how = text_date(text, path)
+    meta = {"published_from": how} if how else {}
+    return SourceItem(
+        name=name, text=text, title=title, path=path, published=published, published_offset=offset, meta=meta
+    )
+
+
+def text_date(text: str, path: str | None) -> tuple[dt.datetime | None, str | None, str | None]:
+    """A text file's own publication date: a date line in its first lines, else a date in its file name."""
+    from .dates import parse_published
+
+    head = "\n".join(text.splitlines()[:6])
+    m = _DATE_LINE.search(head)
+    if m:
+        when, offset = parse_published(m.group("value").strip())
+        if when is not None:
+            return when, offset, "date line"
+    if path:
+        n = _NAME_DATE.search(Path(path).name)
+        if n:
+            try:
+                day = dt.date(int(n["y"]), int(n["m"]), int(n["d"]))
+            except ValueError:
+                return None, None, None
+            return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC), None, "file name"
+    return None, None, None
 
 
 def read_text_file(path: Path, data: bytes | None = None) -> SourceItem:

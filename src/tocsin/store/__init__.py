@@ -48,9 +48,7 @@ def resolve_url(url: str | None = None) -> str:
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     if not url.startswith(("sqlite:", "postgresql+")):
         scheme = url.split("://", 1)[0]
-        raise StoreError(
-            f"unsupported database URL scheme {scheme!r}: use a SQLite file path or a postgresql:// URL"
-        )
+        raise StoreError(f"unsupported database URL scheme {scheme!r}: use a SQLite file path or a postgresql:// URL")
     return url
 
 
@@ -235,17 +233,19 @@ class Store:
             )
         touched: list[str] = []
         rows, loose = [], []
+        origin = str(item.meta.get("origin") or "tocsin")
         for ev in x.events:
-            g = group_of(ev, aid)
-            if g.key_id is None:
+            g = group_of(ev, aid, origin)
+            if g.key_id is None:  # no actor: kept apart, with the reason
                 loose.append(_unattributed_row(ev, aid, g.reason or ""))
                 continue
             if g.shareable and g.key_id not in touched:
                 g = self._joinable(conn, g, ev, aid)
-            if g.key_id not in touched:
-                touched.append(g.key_id)
+            key_id: str = g.key_id or ""
+            if key_id not in touched:
+                touched.append(key_id)
                 self._ensure_event(conn, g, ev, item)
-            rows.append(_mention_row(ev, aid, g))
+            rows.append(_mention_row(ev, aid, g, origin))
         if rows:
             conn.execute(S.event_mentions.insert(), rows)
         if loose:
@@ -485,7 +485,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _mention_row(ev: Event, aid: str, g: Group) -> dict[str, Any]:
+def _mention_row(ev: Event, aid: str, g: Group, origin: str) -> dict[str, Any]:
     loc = ev.location
     return {
         "id": ev.id,
@@ -517,7 +517,7 @@ def _mention_row(ev: Event, aid: str, g: Group) -> dict[str, Any]:
         "evidence": json.dumps([e.to_dict() for e in ev.evidence]),
         "source_country": side_country(ev.source),
         "target_country": side_country(ev.target),
-        "origin": "tocsin",
+        "origin": origin,
         "date_flag": ev.date_flag,
     }
 

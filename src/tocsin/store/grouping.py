@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+
 from ..models import Actor, Event
 
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
@@ -25,12 +26,13 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 CLOSE_OVERLAP = 0.34
 
 _WORD = re.compile(r"[a-z][a-z'’-]{2,}")
-_STOP = frozenset(
+_STOP_WORDS = (
     "the and for that with from this was were are has have had been will would could should said says "
     "its their his her they them than then also into over after before about against while which who "
     "whom what when where there here not but all any one two more most other some such only very on in "
-    "of to by at as an a is it be or if no new last first".split()
+    "of to by at as an a is it be or if no new last first"
 )
+_STOP = frozenset(_STOP_WORDS.split(" "))
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +55,9 @@ class Group:
                      self.place_key)  # fmt: skip
 
 
-def group_of(ev: Event, article_id: str) -> Group:
+def group_of(ev: Event, article_id: str, origin: str = "tocsin") -> Group:
+    """The group of ``ev``; rows imported from a human-coded table (``origin`` not ``tocsin``) are each
+    their own event."""
     src, tgt = list(ev.source), list(ev.target)
     if not src and not tgt:
         return Group(None, False, None, None, None, None, None, reason="no source or target actor")
@@ -63,9 +67,11 @@ def group_of(ev: Event, article_id: str) -> Group:
     tgt_codes = sorted({a.code for a in tgt})
     loc = ev.location
     place_key = str(loc.geonames_id) if loc and loc.geonames_id else (loc.country if loc and loc.country else "")
-    shareable = bool(ev.date and ev.date_precision == "day" and place_key)
+    shareable = bool(ev.date and ev.date_precision == "day" and place_key) and origin == "tocsin"
     parts = [ev.type, ev.status, "+".join(src_codes), "+".join(tgt_codes), ev.date or "", place_key]
-    if not shareable:
+    if origin != "tocsin":
+        parts = [origin, ev.id]
+    elif not shareable:
         parts.append(article_id)
     key_id = hashlib.sha1("|".join(parts).encode("utf8")).hexdigest()[:20]
     return Group(

@@ -1,0 +1,253 @@
+"""Event series: counts per period for a unit and a channel, aggregated in SQL (SQLite and PostgreSQL).
+
+Channels keep happenings and warnings apart, which is what the status field is for:
+
+- ``conflict``: **asserted** ASSAULT and COERCE events (material violence and force).
+- ``warning``: THREATEN and MOBILIZE events that are asserted, future or hypothetical, and ASSAULT or
+  COERCE events that are only future or hypothetical ("Russia could invade", "troops massed").
+- ``cooperation``: asserted events of CAMEO QuadClass 1 and 2.
+- ``all``: every event of every status.
+
+Mentions whose date is flagged as implausible for their publication never count. Day and week series
+use mentions dated to the day; month series also those dated to the month. Gaps are explicit zeros.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import ColumnElement, Date, String, and_, case, cast, func, literal, or_, select, union
+from sqlalchemy.sql import Select
+
+from ..errors import InputError
+from ..store import Store
+from ..store import schema as S
+
+FREQS = ("day", "week", "month")
+UNIT_KINDS = ("dyad", "pair", "country", "actor", "type", "quad")
+COUNTRY_ROLES = ("source", "target", "place", "either", "affected")
+METRICS = ("events", "mentions", "articles", "sources", "goldstein", "dead", "injured")
+CHANNELS = ("conflict", "warning", "cooperation", "all")
+
+_VIOLENT = ("ASSAULT", "COERCE")
+_WARNING_TYPES = ("THREATEN", "MOBILIZE")
+_NOT_YET = ("future", "hypothetical")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """What a series counts: a directed dyad, an undirected pair, a country, an actor code, a type, a QuadClass."""
+
+    kind: str
+    key: str  # "RUS-UKR", "UKR", "RUSMIL", "ASSAULT", "4"
+    role: str | None = None  # countries: source | target | place | either | affected
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.kind in ("dyad", "pair"):
+            a, _, b = self.key.partition("-")
+            return {"kind": self.kind, "source": a, "target": b} if self.kind == "dyad" else {
+                "kind": "pair", "countries": [a, b]}  # fmt: skip
+        if self.kind == "country":
+            return {"kind": "country", "country": self.key, "role": self.role}
+        return {"kind": self.kind, self.kind: self.key}
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    unit: Unit
+    channel: str
+    metric: str
+    freq: str
+    periods: tuple[str, ...]
+    values: tuple[float, ...]
+
+    @property
+    def total(self) -> float:
+        return float(sum(self.values))
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        for p, v in zip(self.periods, self.values, strict=True):
+            yield {"unit": self.unit.to_dict(), "period": p, "channel": self.channel, "metric": self.metric,
+                   "value": v}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesQuery:
+    """What to count. ``countries`` keeps units that involve one of them; ``types`` narrows the channel."""
+
+    by: str = "dyad"
+    freq: str = "day"
+    channel: str = "conflict"
+    metric: str = "events"
+    role: str = "either"
+    since: str | None = None
+    until: str | None = None
+    types: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    min_confidence: float | None = None
+    origin: str | None = None
+    statuses: tuple[str, ...] = field(default=())  # overrides the channel's statuses when given
+
+    def check(self) -> SeriesQuery:
+        for name, value, allowed in (
+            ("--by", self.by, UNIT_KINDS),
+            ("--freq", self.freq, FREQS),
+            ("--channel", self.channel, CHANNELS),
+            ("--metric", self.metric, METRICS),
+            ("--role", self.role, COUNTRY_ROLES),
+        ):
+            if value not in allowed:
+                raise InputError(f"{name} {value!r} is not known; use one of {', '.join(allowed)}")
+        return self
+
+
+def channel_condition(m: Any, channel: str) -> ColumnElement[bool]:
+    if channel == "conflict":
+        return and_(m.c.status == "asserted", m.c.type.in_(_VIOLENT))
+    if channel == "warning":
+        return or_(
+            and_(m.c.type.in_(_WARNING_TYPES), m.c.status.in_(("asserted", *_NOT_YET))),
+            and_(m.c.type.in_(_VIOLENT), m.c.status.in_(_NOT_YET)),
+        )
+    if channel == "cooperation":
+        return and_(m.c.status == "asserted", m.c.quad_class.in_((1, 2)))
+    return literal(True)
+
+
+def period_expr(dialect: str, freq: str, date_col: Any) -> Any:
+    if freq == "day":
+        return date_col
+    if freq == "month":
+        return func.substr(date_col, 1, 7) + literal("-01")
+    if dialect == "postgresql":
+        return func.to_char(func.date_trunc("week", cast(date_col, Date())), "YYYY-MM-DD")
+    return func.date(date_col, "weekday 0", "-6 days")  # the Monday of the ISO week
+
+
+def _unit_rows(q: SeriesQuery, m: Any) -> tuple[Any, list[ColumnElement[bool]]]:
+    """(a selectable of ``mention_id, unit`` pairs, or None for a column of the mention; conditions)."""
+    if q.by == "dyad":
+        return (m.c.source_country + literal("-") + m.c.target_country), [
+            m.c.source_country.is_not(None), m.c.target_country.is_not(None)]  # fmt: skip
+    if q.by == "pair":
+        lo = case((m.c.source_country < m.c.target_country, m.c.source_country), else_=m.c.target_country)
+        hi = case((m.c.source_country < m.c.target_country, m.c.target_country), else_=m.c.source_country)
+        return (lo + literal("-") + hi), [m.c.source_country.is_not(None), m.c.target_country.is_not(None)]
+    if q.by == "type":
+        return m.c.type, []
+    if q.by == "quad":
+        return cast(m.c.quad_class, String()), [m.c.quad_class.is_not(None)]
+    if q.by == "actor":
+        parts = [
+            select(m.c.id.label("mid"), m.c.source_code.label("unit")).where(m.c.source_code.is_not(None)),
+            select(m.c.id.label("mid"), m.c.target_code.label("unit")).where(m.c.target_code.is_not(None)),
+        ]
+        return union(*parts).subquery("units"), []  # fmt: skip
+    cols = {"source": [m.c.source_country], "target": [m.c.target_country], "place": [m.c.country],
+            "either": [m.c.source_country, m.c.target_country, m.c.country],
+            "affected": [m.c.target_country, m.c.country]}[q.role]  # fmt: skip
+    if len(cols) == 1:
+        return cols[0], [cols[0].is_not(None)]
+    parts = [select(m.c.id.label("mid"), c.label("unit")).where(c.is_not(None)) for c in cols]
+    return union(*parts).subquery("units"), []
+
+
+def series_select(store: Store, q: SeriesQuery) -> Select[Any]:
+    """The aggregation: one row per (unit, period) with the metric's value."""
+    m, a = S.event_mentions, S.articles
+    dialect = store.engine.dialect.name
+    unit, conds = _unit_rows(q, m)
+    period = period_expr(dialect, q.freq, m.c.date).label("period")
+    metric = {
+        "events": func.count(func.distinct(m.c.event_id)),
+        "mentions": func.count(func.distinct(m.c.id)),
+        "articles": func.count(func.distinct(m.c.article_id)),
+        "sources": func.count(func.distinct(func.coalesce(a.c.source, a.c.id))),
+        "goldstein": func.coalesce(func.sum(m.c.goldstein), 0),
+        "dead": func.coalesce(func.sum(m.c.dead), 0),
+        "injured": func.coalesce(func.sum(m.c.injured), 0),
+    }[q.metric].label("value")
+    joined: Any = m
+    if q.metric == "sources":
+        joined = joined.join(a, a.c.id == m.c.article_id)
+    if isinstance(unit, ColumnElement):
+        unit_col = unit.label("unit")
+    else:
+        joined = joined.join(unit, unit.c.mid == m.c.id)
+        unit_col = unit.c.unit.label("unit")
+    conds = [*conds, m.c.date.is_not(None), m.c.date_flag.is_(None)]
+    if q.statuses:
+        conds.append(m.c.status.in_(q.statuses))
+    if not q.statuses or q.channel != "all":
+        conds.append(channel_condition(m, q.channel))
+    if q.freq in ("day", "week"):
+        conds.append(func.length(m.c.date) == 10)
+    else:
+        conds.append(func.length(m.c.date) >= 7)
+    if q.since:
+        conds.append(m.c.date >= q.since)
+    if q.until:
+        conds.append(m.c.date <= q.until + "~")  # "2022-02" ≤ "2022-02~": a month counts in its own month
+    if q.types:
+        conds.append(m.c.type.in_(q.types))
+    if q.min_confidence is not None:
+        conds.append(m.c.confidence >= q.min_confidence)
+    if q.origin:
+        conds.append(m.c.origin == q.origin)
+    if q.countries:
+        conds.append(or_(m.c.source_country.in_(q.countries), m.c.target_country.in_(q.countries),
+                         m.c.country.in_(q.countries)))  # fmt: skip
+    return select(unit_col, period, metric).select_from(joined).where(and_(*conds)).group_by(unit_col, period)
+
+
+def compute_series(store: Store, q: SeriesQuery, *, top: int | None = None) -> list[Series]:
+    """Every unit's series, gaps filled with zeros over the common period range; largest totals first."""
+    q.check()
+    with store.engine.connect() as conn:
+        rows = conn.execute(series_select(store, q)).all()
+    by_unit: dict[str, dict[str, float]] = {}
+    for unit, period, value in rows:
+        if unit is None or period is None:
+            continue
+        by_unit.setdefault(str(unit), {})[str(period)] = float(value or 0)
+    if not by_unit:
+        return []
+    seen = [p for d in by_unit.values() for p in d]
+    first = _start_of(q.since, q.freq) if q.since else min(seen)
+    last = _start_of(q.until, q.freq) if q.until else max(seen)
+    periods = tuple(period_range(first, last, q.freq))
+    role = q.role if q.by == "country" else None
+    out = [
+        Series(Unit(q.by, key, role), q.channel, q.metric, q.freq, periods, tuple(d.get(p, 0.0) for p in periods))
+        for key, d in by_unit.items()
+    ]
+    out.sort(key=lambda s: (-s.total, s.unit.key))
+    return out[:top] if top else out
+
+
+def _start_of(day: str, freq: str) -> str:
+    d = dt.date.fromisoformat(day)
+    if freq == "week":
+        d -= dt.timedelta(days=d.weekday())
+    elif freq == "month":
+        d = d.replace(day=1)
+    return d.isoformat()
+
+
+def period_range(first: str, last: str, freq: str) -> Iterator[str]:
+    d, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    while d <= end:
+        yield d.isoformat()
+        if freq == "day":
+            d += dt.timedelta(days=1)
+        elif freq == "week":
+            d += dt.timedelta(days=7)
+        else:
+            d = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def periods_per_year(freq: str) -> float:
+    return {"day": 365.25, "week": 52.18, "month": 12.0}[freq]
