@@ -446,9 +446,10 @@ def events(
         if fmt == "csv":
             write_csv(rows, sys.stdout)
             return
-        if fmt == "table":
-            click.echo(f"{'date':10}  {'type':9} {'status':12} {'source':>14} -> {'target':14} conf  evidence")
-        for row in rows:
+        n = 0
+        for n, row in enumerate(rows, 1):
+            if n == 1 and fmt == "table":
+                click.echo(f"{'date':10}  {'type':9} {'status':12} {'source':>14} -> {'target':14} conf  evidence")
             if fmt == "jsonl":
                 _emit(plover_record(row))
             else:
@@ -457,6 +458,8 @@ def events(
                     f"{r['date'] or '':10}  {r['type']:9} {r['status']:12} {r['source_code'] or '-':>14} -> "
                     f"{r['target_code'] or '-':14} {r['confidence']:.2f}  {clean(r['evidence_text'] or '')[:70]}"
                 )
+        if n == 0:
+            click.echo("no event mentions match", err=True)
 
 
 @cli.command()

@@ -20,8 +20,8 @@ def _csv_list(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--by", default="dyad", show_default=True, help="dyad, pair, country, actor, type or quad.")
 @click.option("--freq", default="day", show_default=True, help="day, week or month.")
 @click.option("--channel", default="conflict", show_default=True, help="conflict, warning, cooperation or all.")
-@click.option("--metric", default="events", show_default=True,
-              help="events, mentions, articles, sources, goldstein, dead or injured.")  # fmt: skip
+@click.option("--metric", default="reports", show_default=True,
+              help="reports, events, mentions, articles, sources, goldstein, dead or injured.")  # fmt: skip
 @click.option("--role", default="either", show_default=True,
               help="With --by country: source, target, place, either or affected (target or place).")  # fmt: skip
 @click.option("--type", "types", multiple=True, help="PLOVER types to keep (repeatable or comma-separated).")
@@ -120,7 +120,7 @@ def import_(path: Path, db: str | None, fmt: str) -> None:
 @click.option("--onsets", type=click.Path(path_type=Path), required=True, help="CSV with columns unit,date.")
 @click.option("--channel", default="conflict", show_default=True)
 @click.option("--freq", default="day", show_default=True)
-@click.option("--metric", default="events", show_default=True)
+@click.option("--metric", default="reports", show_default=True)
 @click.option("--window", type=click.IntRange(0, 365), default=7, show_default=True, help="Days either side.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def backtest(db, onsets, channel, freq, metric, window, fmt) -> None:

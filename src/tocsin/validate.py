@@ -15,7 +15,17 @@ PLOVER_TYPES = (
 )  # fmt: skip
 
 
+# words users reach for, and PLOVER's legacy labels, with the type that covers them
+_ALIASES = {
+    "ATTACK": "ASSAULT", "FIGHT": "ASSAULT", "KILL": "ASSAULT", "BOMB": "ASSAULT", "DEMAND": "REQUEST",
+    "APPEAL": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "CRITICIZE": "ACCUSE",
+    "MEET": "CONSULT", "YIELD": "CONCEDE", "ARREST": "COERCE", "DEMONSTRATE": "PROTEST", "THREAT": "THREATEN",
+}  # fmt: skip
+
+
 def _suggest(value: str, choices: list[str] | tuple[str, ...]) -> str:
+    if value.upper() in _ALIASES and _ALIASES[value.upper()] in choices:
+        return f"; did you mean {_ALIASES[value.upper()]}?"
     close = difflib.get_close_matches(value.upper(), [c.upper() for c in choices], n=1, cutoff=0.5)
     return f"; did you mean {close[0]}?" if close else ""
 

@@ -136,7 +136,7 @@ def compute_alerts(
     methods: tuple[str, ...] = DEFAULT_METHODS,
     channels: tuple[str, ...] = DEFAULT_CHANNELS,
     freq: str = "day",
-    metric: str = "events",
+    metric: str = "reports",
     units: tuple[tuple[str, str], ...] = ALERT_UNITS,
     params: Params | None = None,
 ) -> list[Alert]:

@@ -63,7 +63,7 @@ def backtest(
     *,
     channel: str = "conflict",
     freq: str = "day",
-    metric: str = "events",
+    metric: str = "reports",
     window: int = 7,
     methods: tuple[str, ...] | None = None,
 ) -> dict[str, Any]:

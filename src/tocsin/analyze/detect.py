@@ -8,7 +8,7 @@ guards, so that 1 → 2 never rings: the observed value must be at least ``min_c
   or 12 months for monthly series); fires above +25%.
 - ``surge`` (ACLED's surge tracker): at least 100% above the mean of the previous 30 days.
 - ``highest`` (HDX Signals): the rolling 30-day total is the highest of the last 365 days, once at
-  least 90 days of history exist, with a floor of ``min_count`` on the total.
+  least 90 days of history exist, with a floor of ``min_total`` (10) on the total.
 - ``nbsurprise``: the upper tail probability of the observed value under a negative binomial fitted by
   moments to the previous 28 days (Poisson when they are not overdispersed); fires below
   ``alpha`` = 0.001. When the baseline model holds, the false-alarm rate is at most ``alpha`` per
@@ -29,6 +29,7 @@ class Params:
     min_count: float = 3.0
     min_increase: float = 2.0
     alpha: float = 0.001
+    min_total: float = 10.0  # the floor of ``highest`` on a rolling total
 
     def periods(self, days: int) -> int:
         per = {"day": 1, "week": 7, "month": 30}[self.freq]
@@ -108,7 +109,7 @@ def highest(values: Sequence[float], p: Params) -> list[Signal]:
         past = totals[max(0, i - n) : i]
         prev = max(past) if past else 0.0
         # fire on the period that set the record, and only when this period itself added to it
-        if totals[i] > prev and values[i] > 0 and _guarded(totals[i], prev, p):
+        if totals[i] > prev and values[i] > 0 and totals[i] >= p.min_total and _guarded(totals[i], prev, p):
             out.append(Signal(i, totals[i], prev, round((totals[i] - prev) / max(prev, 1.0), 3),
                               f"30-day total {totals[i]:g} above the year's previous high of {prev:g}"))  # fmt: skip
     return out

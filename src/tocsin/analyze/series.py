@@ -8,6 +8,11 @@ Channels keep happenings and warnings apart, which is what the status field is f
 - ``cooperation``: asserted events of CAMEO QuadClass 1 and 2.
 - ``all``: every event of every status.
 
+Metrics: ``reports`` (distinct articles reporting it; for an imported table, its rows), ``events``
+(real-world events after grouping), ``mentions``, ``articles``, ``sources`` (distinct outlets),
+``goldstein`` (sum), ``dead`` and ``injured`` (sums). Alerts count reports: many outlets reporting attacks
+on one day is the signal, and one long article repeating an attack is not.
+
 Mentions whose date is flagged as implausible for their publication never count. Day and week series
 use mentions dated to the day; month series also those dated to the month. Gaps are explicit zeros.
 """
@@ -29,7 +34,7 @@ from ..store import schema as S
 FREQS = ("day", "week", "month")
 UNIT_KINDS = ("dyad", "pair", "country", "actor", "type", "quad")
 COUNTRY_ROLES = ("source", "target", "place", "either", "affected")
-METRICS = ("events", "mentions", "articles", "sources", "goldstein", "dead", "injured")
+METRICS = ("reports", "events", "mentions", "articles", "sources", "goldstein", "dead", "injured")
 CHANNELS = ("conflict", "warning", "cooperation", "all")
 
 _VIOLENT = ("ASSAULT", "COERCE")
@@ -162,6 +167,12 @@ def series_select(store: Store, q: SeriesQuery) -> Select[Any]:
     unit, conds = _unit_rows(q, m)
     period = period_expr(dialect, q.freq, m.c.date).label("period")
     metric = {
+        # articles for extracted news, rows for imported tables (each row is one report)
+        "reports": func.count(
+            func.distinct(
+                case((m.c.origin == "tocsin", literal("a:") + m.c.article_id), else_=literal("e:") + m.c.event_id)
+            )
+        ),
         "events": func.count(func.distinct(m.c.event_id)),
         "mentions": func.count(func.distinct(m.c.id)),
         "articles": func.count(func.distinct(m.c.article_id)),
@@ -215,9 +226,10 @@ def compute_series(store: Store, q: SeriesQuery, *, top: int | None = None) -> l
         by_unit.setdefault(str(unit), {})[str(period)] = float(value or 0)
     if not by_unit:
         return []
-    seen = [p for d in by_unit.values() for p in d]
-    first = _start_of(q.since, q.freq) if q.since else min(seen)
-    last = _start_of(q.until, q.freq) if q.until else max(seen)
+    # the store's whole dated span, not this channel's: a unit silent for a month has a month of zeros
+    lo, hi = store_span(store)
+    first = _start_of(q.since or lo or min(p for d in by_unit.values() for p in d), q.freq)
+    last = _start_of(q.until or hi or max(p for d in by_unit.values() for p in d), q.freq)
     periods = tuple(period_range(first, last, q.freq))
     role = q.role if q.by == "country" else None
     out = [
@@ -228,8 +240,18 @@ def compute_series(store: Store, q: SeriesQuery, *, top: int | None = None) -> l
     return out[:top] if top else out
 
 
+def store_span(store: Store) -> tuple[str | None, str | None]:
+    """First and last day of the mentions dated to the day (a cheap index lookup)."""
+    m = S.event_mentions
+    day = and_(func.length(m.c.date) == 10, m.c.date_flag.is_(None))
+    with store.engine.connect() as conn:
+        lo = conn.scalar(select(func.min(m.c.date)).where(day))
+        hi = conn.scalar(select(func.max(m.c.date)).where(day))
+    return lo, hi
+
+
 def _start_of(day: str, freq: str) -> str:
-    d = dt.date.fromisoformat(day)
+    d = dt.date.fromisoformat(day[:10] if len(day) >= 10 else day[:7] + "-01")
     if freq == "week":
         d -= dt.timedelta(days=d.weekday())
     elif freq == "month":
