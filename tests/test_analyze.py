@@ -6,6 +6,7 @@ import datetime as dt
 import http.server
 import json
 import threading
+import typing
 
 import pytest
 
@@ -120,10 +121,10 @@ def test_unknown_series_options_are_refused(store):
 
 
 class _Sink(http.server.BaseHTTPRequestHandler):
-    got: list[dict] = []
+    got: typing.ClassVar[list[dict]] = []
     fail = False
 
-    def do_POST(self):  # noqa: N802
+    def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
         if _Sink.fail:
             self.send_response(503)

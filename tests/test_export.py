@@ -154,7 +154,8 @@ def test_every_export_rereads_with_the_same_values(mixed, tmp_path):
     frame = pd.read_csv(csv_path, dtype={"cameo": str, "event_id": str, "date": str})  # the README's read
     assert sorted(zip(frame["id"], frame["cameo"], frame["date"], strict=True)) == want
     table = pq.read_table(pq_path)
-    assert str(table.schema.field("cameo").type) == "string" and str(table.schema.field("date").type) == "date32[day]"
+    assert str(table.schema.field("cameo").type) == "string"
+    assert str(table.schema.field("date").type) == "date32[day]"
     got = sorted((i, c, d.isoformat()) for i, c, d in zip(*(table.column(n).to_pylist() for n in ("id", "cameo", "date")),
                                                           strict=True))  # fmt: skip
     assert got == want  # dates here are known to the day
