@@ -156,8 +156,8 @@ def test_every_export_rereads_with_the_same_values(mixed, tmp_path):
     table = pq.read_table(pq_path)
     assert str(table.schema.field("cameo").type) == "string"
     assert str(table.schema.field("date").type) == "date32[day]"
-    got = sorted((i, c, d.isoformat()) for i, c, d in zip(*(table.column(n).to_pylist() for n in ("id", "cameo", "date")),
-                                                          strict=True))  # fmt: skip
+    cols = [table.column(n).to_pylist() for n in ("id", "cameo", "date")]
+    got = sorted((i, c, d.isoformat()) for i, c, d in zip(*cols, strict=True))
     assert got == want  # dates here are known to the day
     duck = duckdb.sql(f"SELECT id, cameo, CAST(date AS VARCHAR) FROM '{pq_path}'").fetchall()
     assert sorted(duck) == want
