@@ -220,3 +220,10 @@ def test_unattributed_mentions_are_listed_with_their_reason(mixed):
     assert done.returncode == 0
     for line in done.stdout.splitlines():
         assert json.loads(line)["reason"]
+
+
+def test_terminal_output_strips_escape_and_bidi_characters():
+    from tocsin.summary import clean
+
+    assert clean("Evil\x1b[2J title\u202e txet\x07") == "Evil[2J title txet"
+    assert clean("line one\nline two") == "line one line two"

@@ -409,10 +409,12 @@ def articles(db: str | None, fmt: str) -> None:
                 keys = ("id", "path", "url", "title", "published", "published_offset", "source", "external_id", "text")
                 _emit({k: row[k] for k in keys})
             else:
-                where = row["url"] or row["path"] or ""
+                from .summary import clean
+
+                where = clean(row["url"] or row["path"] or "")
                 click.echo(
                     f"{row['id']}  {(row['published'] or '')[:10]:10}  {row['n_events']:3d} events  "
-                    f"{(row['title'] or '')[:60]:60}  {where}"
+                    f"{clean(row['title'] or '')[:60]:60}  {where}"
                 )
 
 
