@@ -22,6 +22,8 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 
 @dataclass(frozen=True, slots=True)
 class Params:
@@ -77,12 +79,30 @@ def _mean(xs: Sequence[float]) -> float:
     return sum(xs) / len(xs) if xs else 0.0
 
 
+def _trailing_means(values: Sequence[float] | np.ndarray, w: int) -> np.ndarray:
+    """Mean of the ``w`` periods before each index (NaN before there are ``w``), from a cumulative sum."""
+    x = np.asarray(values, dtype=float)
+    c = np.concatenate([[0.0], np.cumsum(x)])
+    out = np.full(len(x), np.nan)
+    if len(x) > w:
+        out[w:] = (c[w:-1] - c[: len(x) - w]) / w
+    return out
+
+
+def _candidates(x: np.ndarray, base: np.ndarray, p: Params) -> np.ndarray:
+    """Indices that pass the low-baseline guards (the only ones worth a closer look)."""
+    ok = (x >= p.min_count) & (x - np.nan_to_num(base, nan=np.inf) >= p.min_increase)
+    return np.flatnonzero(ok)
+
+
 def _ratio_rule(values: Sequence[float], p: Params, days: int, factor: float, label: str) -> list[Signal]:
     w = p.periods(days)
+    x = np.asarray(values, dtype=float)
+    means = _trailing_means(x, w)
     out = []
-    for i in range(w, len(values)):
-        base = _mean(values[i - w : i])
-        obs = values[i]
+    for i in _candidates(x, means, p).tolist():
+        base = float(means[i])
+        obs = float(x[i])
         if _guarded(obs, base, p) and obs > base * factor:
             sev = (obs - base) / max(base, 1.0)
             out.append(Signal(i, obs, round(base, 3), round(sev, 3), f"{obs:g} against a {label} mean of {base:.2f}"))
@@ -103,15 +123,21 @@ def surge(values: Sequence[float], p: Params) -> list[Signal]:
 @register("highest", "HDX-style: the rolling 30-day total is the highest in a year (after 90 days of history)")
 def highest(values: Sequence[float], p: Params) -> list[Signal]:
     r, n, hist = p.periods(30), p.periods(365), p.periods(90)
-    totals = [sum(values[max(0, i - r + 1) : i + 1]) for i in range(len(values))]
+    x = np.asarray(values, dtype=float)
+    c = np.concatenate([[0.0], np.cumsum(x)])
+    idx = np.arange(len(x))
+    totals = c[idx + 1] - c[np.maximum(0, idx - r + 1)]
     out = []
-    for i in range(hist, len(values)):
+    for i in np.flatnonzero((totals >= p.min_total) & (x > 0)).tolist():
+        if i < hist:
+            continue
         past = totals[max(0, i - n) : i]
-        prev = max(past) if past else 0.0
+        prev = float(past.max()) if len(past) else 0.0
         # fire on the period that set the record, and only when this period itself added to it
         if totals[i] > prev and values[i] > 0 and totals[i] >= p.min_total and _guarded(totals[i], prev, p):
-            out.append(Signal(i, totals[i], prev, round((totals[i] - prev) / max(prev, 1.0), 3),
-                              f"30-day total {totals[i]:g} above the year's previous high of {prev:g}"))  # fmt: skip
+            t = float(totals[i])
+            out.append(Signal(i, t, prev, round((t - prev) / max(prev, 1.0), 3),
+                              f"30-day total {t:g} above the year's previous high of {prev:g}"))  # fmt: skip
     return out
 
 
@@ -137,13 +163,24 @@ def nb_tail(k: float, mean: float, var: float) -> float:
 @register("nbsurprise", "negative-binomial surprise against the previous 28 days (alpha 0.001)")
 def nbsurprise(values: Sequence[float], p: Params) -> list[Signal]:
     w = p.periods(28)
+    x = np.asarray(values, dtype=float)
     out = []
-    for i in range(min(w, 7), len(values)):
+    start = min(w, 7)
+    # cheap vectorised pre-filter: the guards against the plain trailing mean (the exact baseline below is
+    # never lower than that mean, so nothing that could fire is skipped)
+    c = np.concatenate([[0.0], np.cumsum(x)])
+    idx = np.arange(len(x))
+    lo = np.maximum(0, idx - w)
+    n = np.maximum(idx - lo, 1)
+    rough = (c[idx] - c[lo]) / n
+    for i in np.flatnonzero((x >= p.min_count) & (x - np.maximum(rough, 0.1) >= p.min_increase)).tolist():
+        if i < start:
+            continue
         past = values[max(0, i - w) : i]
         # a floor on the baseline rate: a unit silent for a month is not certain to stay silent
         mean = max(_mean(past), 0.1)
-        var = sum((x - mean) ** 2 for x in past) / max(len(past) - 1, 1)
-        obs = values[i]
+        var = sum((v - mean) ** 2 for v in past) / max(len(past) - 1, 1)
+        obs = float(x[i])
         if not _guarded(obs, mean, p):
             continue
         tail = nb_tail(obs, mean, var)

@@ -133,6 +133,12 @@ def _rows(text: str, name: str, required: set[str], fmt: str) -> Iterator[tuple[
         yield n, row
 
 
+def _country(k: knowledge.Knowledge, name: str | None) -> str | None:
+    """ISO alpha-3 of a table's country name; UCDP adds historical names in brackets ("Russia (Soviet Union)")."""
+    name = (name or "").strip()
+    return k.country_of(name) or k.country_of(re.sub(r"\s*\(.*?\)", "", name))
+
+
 def _actor(name: str, k: knowledge.Knowledge, n: int, side: str, *, country_hint: str | None = None) -> Actor:
     name = name.strip()
     m = re.search(r"\b(?:of|in)\s+(?:the\s+)?([A-Z][\w' -]+?)(?:\s*\(|$)", name)
@@ -197,7 +203,7 @@ def _ucdp(text: str, aid: str, name: str) -> Iterator[tuple[int, Event | None, s
         except ValueError:
             yield n, None, "no date_start"
             continue
-        iso = k.country_of(row.get("country") or "")
+        iso = _country(k, row.get("country"))
         src = (_actor(row["side_a"], k, n, "a"),)
         tgt = (_actor(row["side_b"], k, n, "b", country_hint=iso),)
         violence = (row.get("type_of_violence") or "").strip()
@@ -230,7 +236,7 @@ def _acled(text: str, aid: str, name: str) -> Iterator[tuple[int, Event | None, 
         if cameo is None:
             yield n, None, f"event type {row.get('event_type')!r} has no CAMEO equivalent"
             continue
-        iso = k.country_of(row.get("country") or "")
+        iso = _country(k, row.get("country"))
         src = (_actor(row["actor1"], k, n, "a", country_hint=iso),)
         tgt = (_actor(row["actor2"], k, n, "b", country_hint=iso),) if row.get("actor2") else ()
         where = row.get("location") or row.get("admin1") or row.get("country") or ""

@@ -95,6 +95,7 @@ class SeriesQuery:
     min_confidence: float | None = None
     origin: str | None = None
     statuses: tuple[str, ...] = field(default=())  # overrides the channel's statuses when given
+    unit: str | None = None  # only this unit ("RUS-UKR", "UKR", "ASSAULT"): answered from the indexes
 
     def check(self) -> SeriesQuery:
         for name, value, allowed in (
@@ -160,6 +161,25 @@ def _unit_rows(q: SeriesQuery, m: Any) -> tuple[Any, list[ColumnElement[bool]]]:
     return union(*parts).subquery("units"), []
 
 
+def _one_unit(q: SeriesQuery, m: Any, key: str) -> ColumnElement[bool]:
+    a, _, b = key.partition("-")
+    if q.by == "dyad":
+        return and_(m.c.source_country == a, m.c.target_country == b)
+    if q.by == "pair":
+        return or_(and_(m.c.source_country == a, m.c.target_country == b),
+                   and_(m.c.source_country == b, m.c.target_country == a))  # fmt: skip
+    if q.by == "type":
+        return m.c.type == key
+    if q.by == "quad":
+        return m.c.quad_class == int(key) if key.isdigit() else literal(False)
+    if q.by == "actor":
+        return or_(m.c.source_code == key, m.c.target_code == key)
+    cols = {"source": [m.c.source_country], "target": [m.c.target_country], "place": [m.c.country],
+            "either": [m.c.source_country, m.c.target_country, m.c.country],
+            "affected": [m.c.target_country, m.c.country]}[q.role]  # fmt: skip
+    return or_(*[c == key for c in cols])
+
+
 def series_select(store: Store, q: SeriesQuery) -> Select[Any]:
     """The aggregation: one row per (unit, period) with the metric's value."""
     m, a = S.event_mentions, S.articles
@@ -211,6 +231,8 @@ def series_select(store: Store, q: SeriesQuery) -> Select[Any]:
     if q.countries:
         conds.append(or_(m.c.source_country.in_(q.countries), m.c.target_country.in_(q.countries),
                          m.c.country.in_(q.countries)))  # fmt: skip
+    if q.unit:
+        conds.append(_one_unit(q, m, q.unit.upper() if q.by not in ("actor",) else q.unit))
     return select(unit_col, period, metric).select_from(joined).where(and_(*conds)).group_by(unit_col, period)
 
 
@@ -235,6 +257,7 @@ def compute_series(store: Store, q: SeriesQuery, *, top: int | None = None) -> l
     out = [
         Series(Unit(q.by, key, role), q.channel, q.metric, q.freq, periods, tuple(d.get(p, 0.0) for p in periods))
         for key, d in by_unit.items()
+        if not q.unit or key == (q.unit.upper() if q.by != "actor" else q.unit)
     ]
     out.sort(key=lambda s: (-s.total, s.unit.key))
     return out[:top] if top else out

@@ -8,6 +8,7 @@ with a 4xx status in one place; nothing here builds SQL. Read-only unless ingest
 from __future__ import annotations
 
 import hmac
+import json
 import os
 from pathlib import Path
 from typing import Annotated, Any
@@ -60,6 +61,9 @@ class Problem(Exception):
 
 
 def create_app(store: Store, *, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
+    from .cache import StoreCache
+
+    cache = StoreCache(store)
     app = FastAPI(
         title="Tocsin",
         version=__version__,
@@ -150,16 +154,18 @@ def create_app(store: Store, *, allow_ingest: bool = False, token: str | None = 
         c = validate.country(country)
         q = SeriesQuery(by=by, freq=freq, channel=channel, metric=metric, role=role,
                         since=validate.iso_date("since", since), until=validate.iso_date("until", until),
-                        countries=(c,) if c else ()).check()  # fmt: skip
-        found = compute_series(store, q)
-        if unit:
-            found = [s for s in found if s.unit.key == unit.upper()]
-        return [
-            {"unit": s.unit.to_dict() | {"key": s.unit.key}, "channel": s.channel, "metric": s.metric,
-             "freq": s.freq, "total": s.total,
-             "points": [{"period": p, "value": v} for p, v in zip(s.periods, s.values, strict=True)]}
-            for s in found[:top]
-        ]  # fmt: skip
+                        countries=(c,) if c else (), unit=unit).check()  # fmt: skip
+
+        def answer() -> bytes:
+            found = compute_series(store, q, top=top)
+            return _json([
+                {"unit": s.unit.to_dict() | {"key": s.unit.key}, "channel": s.channel, "metric": s.metric,
+                 "freq": s.freq, "total": s.total,
+                 "points": [{"period": p, "value": v} for p, v in zip(s.periods, s.values, strict=True)]}
+                for s in found
+            ])  # fmt: skip
+
+        return _send(cache.get(("series", q, top), answer))
 
     @app.get("/api/v1/alerts", response_model=list[M.AlertOut], summary="Alerts with their explanations")
     def alerts(since: Since = None, channel: Annotated[str | None, Query(pattern="^(conflict|warning|cooperation)$")]
@@ -170,15 +176,15 @@ def create_app(store: Store, *, allow_ingest: bool = False, token: str | None = 
 
     @app.get("/api/v1/actors", response_model=list[M.ActorOut], summary="Actor codes by the articles naming them")
     def actors(limit: Annotated[int, Query(ge=1, le=1000)] = 200) -> Any:
-        return R.actors(store, limit=limit)
+        return cache.get(("actors", limit), lambda: R.actors(store, limit=limit))
 
     @app.get("/api/v1/places", response_model=list[M.PlaceOut], summary="Event locations for the map")
     def places(f: Filter, limit: Annotated[int, Query(ge=1, le=5000)] = 2000) -> Any:
-        return R.places(store, f, limit=limit)
+        return _send(cache.get(("places", f, limit), lambda: _json(R.places(store, f, limit=limit))))
 
     @app.get("/api/v1/stats", response_model=M.Stats, summary="What is stored, by status, type and day")
     def stats() -> Any:
-        return R.stats(store)
+        return _send(cache.get(("stats",), lambda: _json(R.stats(store))))
 
     def bearer(authorization: Annotated[str | None, Header()] = None) -> None:
         if not allow_ingest:
@@ -225,6 +231,15 @@ def create_app(store: Store, *, allow_ingest: bool = False, token: str | None = 
         return FileResponse(STATIC / name, media_type=_ASSETS[name])
 
     return app
+
+
+def _json(obj: Any) -> bytes:
+    """A finished JSON answer, cached as bytes and sent without revalidation (the models document it)."""
+    return json.dumps(obj, separators=(",", ":"), default=str).encode()
+
+
+def _send(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
 
 
 def _problem(status: int, message: str, detail: list[dict[str, Any]] | None = None) -> JSONResponse:

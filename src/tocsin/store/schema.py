@@ -57,6 +57,7 @@ articles = Table(
     Column("ingested_at", String(40), nullable=False),
     Index("ix_articles_url", "url"),
     Index("ix_articles_published", "published"),
+    Index("ix_articles_ingested", "ingested_at"),
 )
 
 actors = Table(
@@ -272,7 +273,7 @@ def _initial(conn: Connection) -> None:
     metadata.create_all(conn, tables=tables)
 
 
-_LATER_INDEXES = {"ix_mentions_dyad", "ix_mentions_series"}
+_LATER_INDEXES = {"ix_mentions_dyad", "ix_mentions_series", "ix_articles_ingested"}
 _INITIAL_COLUMNS = {
     "events": {"date_precision", "evidence_text", "origin"},
     "event_mentions": {"source_country", "target_country", "origin", "date_flag"},
@@ -325,6 +326,9 @@ def first_country(actors: list[dict]) -> str | None:
 
 def _alerts(conn: Connection) -> None:
     alerts.create(conn, checkfirst=True)
+    for ix in articles.indexes:  # the HTTP layer asks "is anything new stored?" by the latest ingest time
+        if ix.name in _LATER_INDEXES:
+            ix.create(conn, checkfirst=True)
 
 
 #: (name, function) in the order they are applied.
