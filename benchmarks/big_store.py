@@ -95,7 +95,8 @@ def build(url: str, n_mentions: int, seed: int = 1) -> None:
                 digest = hashlib.sha256(aid.encode()).hexdigest()
                 arts.append({"id": aid, "content_hash": digest, "text": "generated",
                              "published": day.isoformat(), "source": f"outlet{rng.randrange(300)}", "n_events": 5,
-                             "ingested_at": f"2026-01-01T00:00:{n % 60:02d}", "url": f"https://x.example/{aid}"})  # fmt: skip
+                             "ingested_at": f"2026-01-01T00:00:{n % 60:02d}",
+                             "url": f"https://x.example/{aid}"})  # fmt: skip
             etype, cameo, quad, _ = _pick(rng, TYPES)
             status = _pick(rng, STATUSES)[0]
             src, tgt = rng.choices(COUNTRIES, weights=zipf, k=2)
