@@ -36,6 +36,6 @@ def run(db: str | None, *, host: str, port: int, allow_ingest: bool, sample: boo
     token = os.environ.get("TOCSIN_API_TOKEN")
     if allow_ingest and (not token or len(token) < 16):
         raise InputError("TOCSIN_API_TOKEN must be at least 16 characters when --allow-ingest is on")
-    app = create_app(store, allow_ingest=allow_ingest, token=token)
+    app = create_app(store, allow_ingest=allow_ingest, token=token, warm=True)
     print(f"tocsin: serving {store.display_url} at http://{host}:{port}/ (API under /api/v1/, Ctrl-C stops)")
     uvicorn.run(app, host=host, port=port, log_level="warning")

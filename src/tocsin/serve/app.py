@@ -60,7 +60,8 @@ class Problem(Exception):
         self.status, self.message = status, message
 
 
-def create_app(store: Store, *, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
+def create_app(store: Store, *, allow_ingest: bool = False, token: str | None = None, warm: bool = False) -> FastAPI:
+    """The app over ``store``; ``warm`` computes the dashboard's first answers in the background at once."""
     from .cache import StoreCache
 
     cache = StoreCache(store)
@@ -215,6 +216,21 @@ def create_app(store: Store, *, allow_ingest: bool = False, token: str | None = 
         refresh_alerts(store)
         stored_id = store.find_duplicate(item)
         return {"id": stored_id, "duplicate": summary.ingested == 0, "events": summary.events}
+
+    if warm:
+        import threading
+
+        from fastapi.testclient import TestClient
+
+        def warm_up() -> None:
+            # the requests the dashboard makes first, so that a large store answers its first visitor at once
+            client = TestClient(app)
+            for path in ("/api/v1/stats", "/api/v1/places", "/api/v1/series?by=dyad&channel=conflict&top=50",
+                         "/api/v1/series?by=dyad&channel=warning&top=50",
+                         "/api/v1/series?by=dyad&channel=cooperation&top=50"):  # fmt: skip
+                client.get(path)
+
+        threading.Thread(target=warm_up, daemon=True, name="tocsin-warm").start()
 
     @app.get("/", include_in_schema=False)
     def index() -> Response:

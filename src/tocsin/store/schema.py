@@ -106,6 +106,10 @@ events = Table(
     Column("evidence_text", Text),
     Column("origin", String(12)),
     Index("ix_events_date", "date"),
+    # the map's aggregation by place reads this index in group order
+    Index(
+        "ix_events_places", "place_name", "country", "lat", "lon", "geonames_id", "status", "type", "num_articles", "id"
+    ),
 )
 
 event_mentions = Table(
@@ -148,7 +152,20 @@ event_mentions = Table(
     Index("ix_mentions_event", "event_id"),
     Index("ix_mentions_date", "date"),
     Index("ix_mentions_dyad", "source_country", "target_country", "date"),
-    Index("ix_mentions_series", "status", "type", "date"),
+    # covers the series aggregations: they read these columns only, never the rows
+    Index(
+        "ix_mentions_series",
+        "status",
+        "type",
+        "date",
+        "source_country",
+        "target_country",
+        "country",
+        "date_flag",
+        "origin",
+        "article_id",
+        "event_id",
+    ),
 )
 
 unattributed = Table(
@@ -273,7 +290,7 @@ def _initial(conn: Connection) -> None:
     metadata.create_all(conn, tables=tables)
 
 
-_LATER_INDEXES = {"ix_mentions_dyad", "ix_mentions_series", "ix_articles_ingested"}
+_LATER_INDEXES = {"ix_mentions_dyad", "ix_mentions_series", "ix_articles_ingested", "ix_events_places"}
 _INITIAL_COLUMNS = {
     "events": {"date_precision", "evidence_text", "origin"},
     "event_mentions": {"source_country", "target_country", "origin", "date_flag"},
@@ -326,7 +343,8 @@ def first_country(actors: list[dict]) -> str | None:
 
 def _alerts(conn: Connection) -> None:
     alerts.create(conn, checkfirst=True)
-    for ix in articles.indexes:  # the HTTP layer asks "is anything new stored?" by the latest ingest time
+    # the HTTP layer asks "is anything new stored?" by the latest ingest time, and maps events by place
+    for ix in [*articles.indexes, *events.indexes]:
         if ix.name in _LATER_INDEXES:
             ix.create(conn, checkfirst=True)
 
