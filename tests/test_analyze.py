@@ -60,13 +60,16 @@ def _add(store, aid: str, day: str, *, etype="ASSAULT", status="asserted", cameo
     ev = Event(id=f"{aid}-e1", type=etype, cameo=cameo, quad_class=code_quad, goldstein=-10.0, source=(RUS,),
                target=(UKR,), evidence=(Evidence(0, 0, len(text), text, "attacked", "lexicon"),), status=status,
                date=day, date_precision="day", location=KYIV, confidence=0.8, dead=2)  # fmt: skip
-    store.add(SourceItem(name=aid, text=text, url=f"https://news.example/{aid}"), Extraction(article=art, events=(ev,)))
+    when = dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC)
+    item = SourceItem(name=aid, text=text, url=f"https://news.example/{aid}", published=when)
+    store.add(item, Extraction(article=art, events=(ev,)))
 
 
 def _history(store):
     start = dt.date(2022, 1, 1)
     for d in range(60):
         day = (start + dt.timedelta(days=d)).isoformat()
+        _add(store, f"c{d}", day, etype="CONSULT", cameo="040", text=f"Diplomats met on day {d} of the talks.")
         if d % 9 == 0:
             _add(store, f"a{d}", day)
         if d >= 35:  # the warnings rise three weeks before the attack
@@ -108,7 +111,14 @@ def test_alerts_fire_on_the_onset_warnings_earlier_and_are_raised_once(store):
     assert alert.observed == 12 and alert.baseline < 1 and alert.events and alert.evidence
     assert alert.evidence[0]["url"].startswith("https://news.example/onset")
     assert refresh_alerts(store) == []  # the same history raises nothing new
-    rec = stored_alerts(store, channel="conflict")[0]
+    from tocsin.store import schema as S
+
+    with store.engine.begin() as conn:  # the onset's reports turn out to be one misdated wire story
+        conn.execute(S.event_mentions.update().where(S.event_mentions.c.date == "2022-03-02").values(date_flag="x"))
+    refresh_alerts(store)
+    assert alert.id not in {a["id"] for a in stored_alerts(store)}
+    assert alert.id in {a["id"] for a in stored_alerts(store, withdrawn=True) if a["state"] == "withdrawn"}
+    rec = stored_alerts(store, channel="conflict", withdrawn=True)[0]
     assert {"id", "unit", "channel", "date", "first_seen", "method", "observed", "baseline", "severity",
             "events", "evidence"} <= set(rec)  # fmt: skip
 
@@ -162,3 +172,18 @@ def test_notify_posts_each_new_alert_once_and_keeps_them_while_the_receiver_is_d
         server.shutdown()
     down = Notifier(url="http://127.0.0.1:9/none", file=None, echo=lines.append)
     down.poll(store)  # nothing pending any more: and a receiver that is down is one line, never a crash
+
+
+def test_no_alert_without_a_watched_baseline(store):
+    # every article published on one day, its events dated weeks back by the text: no history to compare with
+    for k in range(8):
+        _add(store, f"b{k}", "2022-03-02", text=f"Russian forces attacked Kyiv, account {k} of one day")
+    for k in range(3):
+        old = f"2022-02-{10 + k:02d}"
+        text = f"Back on {old} Russia shelled a village, report {k}."
+        _add(store, f"old{k}", old, text=text)
+    with store.engine.begin() as conn:  # those three were published on the busy day too
+        from tocsin.store import schema as S
+
+        conn.execute(S.articles.update().values(published="2022-03-02T00:00:00+00:00"))
+    assert [a for a in compute_alerts(store) if a.channel == "conflict"] == []

@@ -70,7 +70,8 @@ def series(db, by, freq, channel, metric, role, types, countries, since, until, 
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @click.option("--recompute", is_flag=True, help="Recompute from the stored events first (ingest and import do).")
 @click.option("--method", "methods", multiple=True, help="With --recompute: detection methods to use.")
-def alerts(db, since, channel, fmt, recompute, methods) -> None:
+@click.option("--withdrawn", is_flag=True, help="Also list alerts the stored events no longer support.")
+def alerts(db, since, channel, fmt, recompute, methods, withdrawn) -> None:
     """Stored alerts, newest first, each with its explanation and evidence."""
     from . import validate as v
     from .analyze.alerts import DEFAULT_METHODS, refresh_alerts, stored_alerts
@@ -82,15 +83,16 @@ def alerts(db, since, channel, fmt, recompute, methods) -> None:
         if recompute:
             new = refresh_alerts(store, methods=_csv_list(methods) or DEFAULT_METHODS)
             click.echo(f"{len(new)} new alert(s)", err=True)
-        records = stored_alerts(store, since=since, channel=channel)
+        records = stored_alerts(store, since=since, channel=channel, withdrawn=withdrawn)
     for r in records:
         if fmt == "jsonl":
             _emit(r)
             continue
         u = r["unit"]
         unit = f"{u['source']}→{u['target']}" if u["kind"] == "dyad" else u.get("country") or json.dumps(u)
+        state = "" if r["state"] == "active" else "  (withdrawn)"
         click.echo(f"{r['date']}..{r['last_date']}  {r['channel']:8} {unit:10} {r['method']:10} "
-                   f"observed {r['observed']:g} vs {r['baseline']:g}  severity {r['severity']:g}")  # fmt: skip
+                   f"observed {r['observed']:g} vs {r['baseline']:g}  severity {r['severity']:g}{state}")  # fmt: skip
         for e in r["evidence"][:2]:
             click.echo(f"    “{clean(e['text'] or '')[:110]}” {e['url'] or ''}")
     if not records and fmt == "table":

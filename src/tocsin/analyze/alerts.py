@@ -21,7 +21,7 @@ from sqlalchemy import and_, select
 from ..store import Store, now
 from ..store import schema as S
 from .detect import Params, Signal, episodes, method
-from .series import Series, SeriesQuery, Unit, channel_condition, compute_series
+from .series import Series, SeriesQuery, Unit, channel_condition, compute_series, coverage
 
 #: What ``ingest``, ``import`` and ``watch`` recompute: directed dyads and affected countries, daily.
 DEFAULT_METHODS = ("nbsurprise",)
@@ -66,6 +66,7 @@ class Alert:
             "explanation": self.explanation,
             "events": list(self.events),
             "evidence": list(self.evidence),
+            "state": "active",
         }
 
 
@@ -74,12 +75,29 @@ def alert_id(unit: Unit, channel: str, method_name: str, first: str) -> str:
     return hashlib.sha1(key.encode()).hexdigest()[:20]
 
 
+#: Share of a baseline window the store must have watched for a signal in it to count.
+MIN_WATCHED = 0.5
+
+
 def detect(
-    series: Series, method_name: str, params: Params | None = None, *, gap: int = 2
+    series: Series,
+    method_name: str,
+    params: Params | None = None,
+    *,
+    gap: int = 2,
+    watched: list[bool] | None = None,
 ) -> list[tuple[list[Signal], str, str]]:
-    """Runs of signals of one method on one series, each with its first and last period."""
+    """Runs of signals of one method on one series, each with its first and last period.
+
+    With ``watched`` (see :func:`~tocsin.analyze.series.coverage`), a signal counts only when the store
+    watched at least half of the 28 days before it: a store's first days, or the background dates of
+    articles all published on one day, are no baseline.
+    """
     params = params or Params(freq=series.freq)
     signals = method(method_name).fn(series.values, params)
+    if watched is not None:
+        w = params.periods(28)
+        signals = [s for s in signals if sum(watched[max(0, s.index - w) : s.index]) >= MIN_WATCHED * w]
     return [(run, series.periods[run[0].index], series.periods[run[-1].index]) for run in episodes(signals, gap=gap)]
 
 
@@ -145,11 +163,14 @@ def compute_alerts(
     out = []
     for m_name in methods:
         method(m_name)
+    watched: dict[tuple[str, ...], list[bool]] = {}
     for by, role in units:
         for channel in channels:
             for s in compute_series(store, SeriesQuery(by=by, role=role, freq=freq, channel=channel, metric=metric)):
+                if s.periods not in watched:
+                    watched[s.periods] = coverage(store, s.periods, freq)
                 for m_name in methods:
-                    for run, first, last in detect(s, m_name, params):
+                    for run, first, last in detect(s, m_name, params, watched=watched[s.periods]):
                         peak = max(run, key=lambda x: x.severity)
                         ids, evidence = _contributing(store, s.unit, channel, first, last, freq)
                         text = (
@@ -163,13 +184,21 @@ def compute_alerts(
 
 
 def refresh_alerts(store: Store, **kw: Any) -> list[Alert]:
-    """Recompute and store alerts: new ones inserted, lasting ones updated. Returns the new ones."""
+    """Recompute and store alerts: new ones inserted, lasting ones updated, and those of the same methods
+    and channels that the stored events no longer support marked ``withdrawn``. Returns the new ones."""
     fresh = compute_alerts(store, **kw)
     new: list[Alert] = []
     stamp = now()
     t = S.alerts
+    methods = kw.get("methods", DEFAULT_METHODS)
+    channels = kw.get("channels", DEFAULT_CHANNELS)
     with store.engine.begin() as conn:
-        known = {r.id: r for r in conn.execute(select(t.c.id, t.c.last_date, t.c.severity))}
+        known = {r.id: r for r in conn.execute(select(t.c.id, t.c.last_date, t.c.severity, t.c.state))}
+        fresh_ids = {al.id for al in fresh}
+        mine = select(t.c.id).where(t.c.method.in_(methods), t.c.channel.in_(channels), t.c.state == "active")
+        gone = [r.id for r in conn.execute(mine) if r.id not in fresh_ids]
+        if gone:
+            conn.execute(t.update().where(t.c.id.in_(gone)).values(state="withdrawn", updated_at=stamp))
         for al in fresh:
             values = {
                 "last_date": al.last_date, "observed": al.observed, "baseline": al.baseline,
@@ -178,23 +207,31 @@ def refresh_alerts(store: Store, **kw: Any) -> list[Alert]:
             }  # fmt: skip
             if al.id in known:
                 row = known[al.id]
-                if row.last_date != al.last_date or row.severity != al.severity:
-                    conn.execute(t.update().where(t.c.id == al.id).values(updated_at=stamp, **values))
+                if row.last_date != al.last_date or row.severity != al.severity or row.state != "active":
+                    conn.execute(t.update().where(t.c.id == al.id).values(updated_at=stamp, state="active", **values))
                 continue
             conn.execute(t.insert().values(
                 id=al.id, unit_kind=al.unit.kind, unit_key=al.unit.key, unit=json.dumps(al.unit.to_dict()),
                 channel=al.channel, metric=al.metric, freq=al.freq, method=al.method, date=al.date,
-                first_seen=stamp, updated_at=stamp, notified=0, **values))  # fmt: skip
+                first_seen=stamp, updated_at=stamp, notified=0, state="active", **values))  # fmt: skip
             new.append(al)
     return new
 
 
 def stored_alerts(
-    store: Store, *, since: str | None = None, channel: str | None = None, pending: bool = False
+    store: Store,
+    *,
+    since: str | None = None,
+    channel: str | None = None,
+    pending: bool = False,
+    withdrawn: bool = False,
 ) -> list[dict[str, Any]]:
-    """Stored alerts as the JSON records ``tocsin alerts --format jsonl`` prints, newest period first."""
+    """Stored alerts as the JSON records ``tocsin alerts --format jsonl`` prints, newest period first
+    (active ones; ``withdrawn`` adds those a recomputation no longer supports)."""
     t = S.alerts
     q = select(t).order_by(t.c.date.desc(), t.c.severity.desc())
+    if not withdrawn:
+        q = q.where(t.c.state == "active")
     if since:
         q = q.where(t.c.last_date >= since)
     if channel:
@@ -211,7 +248,7 @@ def _record(r: dict[str, Any]) -> dict[str, Any]:
         "last_date": r["last_date"], "first_seen": r["first_seen"], "updated_at": r["updated_at"],
         "method": r["method"], "metric": r["metric"], "freq": r["freq"], "observed": r["observed"],
         "baseline": r["baseline"], "severity": r["severity"], "explanation": r["explanation"],
-        "events": json.loads(r["events"]), "evidence": json.loads(r["evidence"]),
+        "events": json.loads(r["events"]), "evidence": json.loads(r["evidence"]), "state": r["state"],
     }  # fmt: skip
 
 

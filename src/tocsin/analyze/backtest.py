@@ -22,7 +22,7 @@ from ..errors import InputError
 from ..store import Store
 from .alerts import detect
 from .detect import REGISTRY, Params
-from .series import SeriesQuery, compute_series, periods_per_year
+from .series import SeriesQuery, compute_series, coverage, periods_per_year
 
 _UNIT = re.compile(r"^[A-Z]{3}(-[A-Z]{3})?$")
 
@@ -77,11 +77,15 @@ def backtest(
     if not series:
         raise InputError("the store has no dated events on this channel to back-test; ingest or import some first")
     unit_years = sum(len(s.periods) for s in series) / periods_per_year(freq)
+    watched: dict[tuple[str, ...], list[bool]] = {}
+    for s in series:
+        if s.periods not in watched:
+            watched[s.periods] = coverage(store, s.periods, freq)
     rows = []
     for name in methods:
         starts: dict[str, list[dt.date]] = {}
         for s in series:
-            for _run, first, _last in detect(s, name, Params(freq=freq)):
+            for _run, first, _last in detect(s, name, Params(freq=freq), watched=watched[s.periods]):
                 starts.setdefault(s.unit.key, []).append(dt.date.fromisoformat(first))
         hits, leads = 0, []
         matched: set[tuple[str, dt.date]] = set()

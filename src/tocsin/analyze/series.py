@@ -296,3 +296,25 @@ def period_range(first: str, last: str, freq: str) -> Iterator[str]:
 
 def periods_per_year(freq: str) -> float:
     return {"day": 365.25, "week": 52.18, "month": 12.0}[freq]
+
+
+def coverage(store: Store, periods: tuple[str, ...], freq: str) -> list[bool]:
+    """Which periods the store *watched*: some article was published in it, or it lies within the dated
+    span of an imported table. A quiet period the store did not watch is no evidence of calm."""
+    a, m = S.articles, S.event_mentions
+    watched: set[str] = set()
+    with store.engine.connect() as conn:
+        days = select(func.substr(a.c.published, 1, 10)).where(a.c.published.is_not(None)).distinct()
+        for (day,) in conn.execute(days):
+            watched.add(_start_of(day, freq))
+        spans = conn.execute(
+            select(func.min(m.c.date), func.max(m.c.date))
+            .where(m.c.origin != "tocsin", func.length(m.c.date) == 10)
+            .group_by(m.c.origin)
+        ).all()
+    out = []
+    for p in periods:
+        out.append(
+            p in watched or any(lo and hi and _start_of(lo, freq) <= p <= _start_of(hi, freq) for lo, hi in spans)
+        )
+    return out

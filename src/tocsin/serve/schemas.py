@@ -118,6 +118,7 @@ class AlertOut(BaseModel):
     explanation: str
     events: list[str]
     evidence: list[dict[str, Any]]
+    state: str
 
 
 class PlaceOut(BaseModel):

@@ -208,6 +208,8 @@ alerts = Table(
     Column("events", Text, nullable=False),  # JSON list of event ids
     Column("evidence", Text, nullable=False),  # JSON list of {text, url, article_id}
     Column("notified", Integer, nullable=False, default=0),
+    # active, or withdrawn when a recomputation over the stored events no longer finds it
+    Column("state", String(10), nullable=False, default="active"),
     Index("ix_alerts_date", "date"),
 )
 
@@ -343,6 +345,7 @@ def first_country(actors: list[dict]) -> str | None:
 
 def _alerts(conn: Connection) -> None:
     alerts.create(conn, checkfirst=True)
+    _add_columns(conn, alerts, {"state"})  # a store made by a development build of this migration
     # the HTTP layer asks "is anything new stored?" by the latest ingest time, and maps events by place
     for ix in [*articles.indexes, *events.indexes]:
         if ix.name in _LATER_INDEXES:
