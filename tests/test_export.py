@@ -227,3 +227,14 @@ def test_terminal_output_strips_escape_and_bidi_characters():
 
     assert clean("Evil\x1b[2J title\u202e txet\x07") == "Evil[2J title txet"
     assert clean("line one\nline two") == "line one line two"
+
+
+def test_progress_knows_the_total_of_folders_and_tables(tmp_path):
+    from tocsin.ingest.run import estimate_total
+
+    (tmp_path / "a.txt").write_text("one")
+    (tmp_path / "t.jsonl").write_text('{"text": "x"}\n{"text": "y"}\n\n')
+    (tmp_path / "c.csv").write_text("text\nx\ny\nz\n")
+    (tmp_path / ".hidden").write_text("skip")
+    assert estimate_total([str(tmp_path)]) == 1 + 2 + 3
+    assert estimate_total([str(tmp_path), "https://example.org/feed"]) is None

@@ -334,8 +334,11 @@ def ingest(
     mapping = _mapping(maps)
     given = v.iso_date("--published", published)
     default_date = dt.date.fromisoformat(given) if given else None
+    from .ingest.run import estimate_total
+
     with open_store(db) as store:
-        progress, close = terminal_progress()
+        # a bar with the total, rate and time left when the total is known (folders, tables)
+        progress, close = terminal_progress(estimate_total(sources) if sys.stderr.isatty() else None)
         try:
             summary = run(
                 store,
@@ -404,6 +407,8 @@ def articles(db: str | None, fmt: str) -> None:
     from .store import open_store
 
     with open_store(db, create=False) as store:
+        if fmt == "table" and store.count("articles"):
+            click.echo(f"{'id':20}  {'published':10}  {'events':10}  {'title':60}  source")
         for row in store.articles(with_text=fmt == "jsonl"):
             if fmt == "jsonl":
                 keys = ("id", "path", "url", "title", "published", "published_offset", "source", "external_id", "text")

@@ -84,6 +84,8 @@ def alerts(db, since, channel, fmt, recompute, methods, withdrawn) -> None:
             new = refresh_alerts(store, methods=_csv_list(methods) or DEFAULT_METHODS)
             click.echo(f"{len(new)} new alert(s)", err=True)
         records = stored_alerts(store, since=since, channel=channel, withdrawn=withdrawn)
+    if records and fmt == "table":
+        click.echo(f"{'periods':22}  {'channel':8} {'unit':10} {'method':10} observed vs baseline")
     for r in records:
         if fmt == "jsonl":
             _emit(r)

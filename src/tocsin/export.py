@@ -162,6 +162,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "coder": f"tocsin {__version__}",
         # Tocsin's additions
         "cameo": row["cameo"],
+        "date_precision": row.get("date_precision"),
         "status": row["status"],
         "claimed_by": _loads(row.get("claimed_by")),
         "confidence": row["confidence"],

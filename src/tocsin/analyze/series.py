@@ -254,13 +254,18 @@ def compute_series(store: Store, q: SeriesQuery, *, top: int | None = None) -> l
     last = _start_of(q.until or hi or max(p for d in by_unit.values() for p in d), q.freq)
     periods = tuple(period_range(first, last, q.freq))
     role = q.role if q.by == "country" else None
-    out = [
-        Series(Unit(q.by, key, role), q.channel, q.metric, q.freq, periods, tuple(d.get(p, 0.0) for p in periods))
-        for key, d in by_unit.items()
-        if not q.unit or key == (q.unit.upper() if q.by != "actor" else q.unit)
+    wanted = q.unit.upper() if q.unit and q.by != "actor" else q.unit
+    keys = [k for k in by_unit if not wanted or k == wanted]
+    # rank on the sparse totals and fill the gaps of the kept units only
+    keys.sort(key=lambda k: (-sum(by_unit[k].values()), k))
+    if top:
+        keys = keys[:top]
+    return [
+        Series(
+            Unit(q.by, k, role), q.channel, q.metric, q.freq, periods, tuple(by_unit[k].get(p, 0.0) for p in periods)
+        )
+        for k in keys
     ]
-    out.sort(key=lambda s: (-s.total, s.unit.key))
-    return out[:top] if top else out
 
 
 def store_span(store: Store) -> tuple[str | None, str | None]:

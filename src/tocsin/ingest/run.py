@@ -145,6 +145,31 @@ def ingest(
     return summary
 
 
+def estimate_total(sources: Iterable[str]) -> int | None:
+    """How many items ``sources`` hold, when that can be known cheaply: files in folders, lines of JSONL,
+    rows of CSV. None when any source is a URL, a feed or an archive (their entries are known only on reading)."""
+    from pathlib import Path
+
+    total = 0
+    for src in sources:
+        path = Path(src)
+        if src.startswith(("http://", "https://")) or not path.exists():
+            return None
+        files = [p for p in path.rglob("*") if p.is_file() and not any(x.startswith(".") for x in p.parts)] \
+            if path.is_dir() else [path]  # fmt: skip
+        for f in files:
+            low = f.name.lower()
+            if low.endswith((".warc", ".warc.gz", ".xml", ".rss", ".atom", ".gz")):
+                return None
+            if low.endswith((".jsonl", ".ndjson", ".csv", ".tsv")):
+                with f.open("rb") as fh:
+                    lines = sum(1 for line in fh if line.strip())
+                total += lines - (1 if low.endswith((".csv", ".tsv")) else 0)
+            else:
+                total += 1
+    return total
+
+
 def terminal_progress(total: int | None = None) -> tuple[Progress, Callable[[], None]]:
     """A tqdm bar on a terminal, plain lines every 50 items otherwise; returns (callback, close)."""
     counts = {"ingested": 0, "duplicate": 0, "refused": 0}
