@@ -218,3 +218,54 @@ def test_decode_gives_text_or_a_clear_error(data):
         assert isinstance(decode(data, "x"), str)
     except InputError as exc:
         assert str(exc).startswith("x")
+
+
+def test_hostile_items_are_refused_by_name_and_the_batch_goes_on(tmp_path):
+    import gzip
+    import json
+
+    from tocsin.ingest import iter_items
+    from tocsin.models import Refusal
+
+    lines = [
+        json.dumps({"id": "a", "text": "Russian forces shelled Kharkiv on Monday."}),
+        '{"id": "s", "text": "Lone \\ud800 surrogate in Kyiv."}',
+        "[" * 200_000 + "]" * 200_000,
+        json.dumps({"id": "b", "text": "Macron spoke to Putin on Sunday."}),
+    ]
+    (tmp_path / "t.jsonl").write_text("\n".join(lines) + "\n")
+    got = list(iter_items([str(tmp_path / "t.jsonl")]))
+    refused = [g for g in got if isinstance(g, Refusal)]
+    texts = [g.text for g in got if not isinstance(g, Refusal)]
+    assert len(texts) == 3 and "\ufffd" in texts[1] and texts[1].encode("utf-8")
+    assert [r.name.rsplit(":", 1)[1] for r in refused] == ["3"] and "nested too deeply" in refused[0].reason
+    bomb = tmp_path / "bomb.txt.gz"
+    with gzip.open(bomb, "wb") as fh:
+        block = b"a" * (1 << 20)
+        for _ in range(300):
+            fh.write(block)
+    [r] = list(iter_items([str(bomb)]))
+    assert isinstance(r, Refusal) and "compression bomb" in r.reason
+
+
+def test_an_article_that_breaks_extraction_is_refused_alone(tmp_path, monkeypatch):
+    import tocsin.pipeline as P
+    from tocsin.ingest.run import ingest
+    from tocsin.models import SourceItem
+    from tocsin.store import open_store
+
+    real = P.extract_doc
+
+    def fragile(article, doc, **kw):
+        if "POISON" in article.text:
+            raise RuntimeError("boom")
+        return real(article, doc, **kw)
+
+    monkeypatch.setattr(P, "extract_doc", fragile)
+    items = [SourceItem(name=f"i{n}", text=t) for n, t in
+             enumerate(["Macron spoke to Putin.", "POISON in Kyiv.", "Rebels shelled Zolote."])]  # fmt: skip
+    with open_store(str(tmp_path / "s.db")) as store:
+        summary = ingest(store, items)
+        assert summary.ingested == 2 and [n for n, _ in summary.refused] == ["i1"]
+        assert "internal error while extracting (RuntimeError: boom)" in summary.refused[0][1]
+        assert store.count("articles") == 2

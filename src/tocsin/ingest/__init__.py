@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import gzip
+import io
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -50,6 +51,21 @@ def iter_items(
             yield Refusal(src, "no such file or directory")
 
 
+#: Most a local ``.gz`` file may expand to: a compression bomb is refused, not decompressed into memory.
+MAX_DECOMPRESSED = 256_000_000
+
+
+def gunzip_bounded(data: bytes, limit: int) -> bytes:
+    """Decompress in chunks, stopping with ValueError as soon as the output passes ``limit`` bytes."""
+    out = bytearray()
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+        while chunk := fh.read(1 << 20):
+            out += chunk
+            if len(out) > limit:
+                raise ValueError(f"expands to over {limit:,} bytes; refused as a possible compression bomb")
+    return bytes(out)
+
+
 def _hidden(rel: Path) -> bool:
     return any(part.startswith(".") for part in rel.parts)
 
@@ -64,9 +80,12 @@ def read_path(path: Path, mapping: dict[str, str] | None = None) -> Iterator[Sou
     lower = path.name.lower()
     if lower.endswith(".gz") and not lower.endswith(".warc.gz"):
         try:
-            data = gzip.decompress(data)
+            data = gunzip_bounded(data, MAX_DECOMPRESSED)
         except (OSError, EOFError, zlib.error) as exc:
             yield Refusal(name, f"not a readable gzip file ({exc})")
+            return
+        except ValueError as exc:
+            yield Refusal(name, str(exc))
             return
         lower = lower[:-3]
     yield from _read_bytes(data, name, lower, mapping or {})

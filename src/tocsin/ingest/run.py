@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 import time
 import uuid
@@ -96,7 +97,21 @@ def ingest(
             return
         pending = list(buf)
         buf.clear()
-        extractions = extract_many((a for _, a in pending), nlp=nlp)
+        try:
+            extractions = list(extract_many((a for _, a in pending), nlp=nlp))
+        except Exception:  # one article broke the batch: code them one by one so only it is refused
+            if os.environ.get("TOCSIN_DEBUG"):
+                raise
+            extractions = []
+            kept = []
+            for item, art in pending:
+                try:
+                    extractions.extend(extract_many([art], nlp=nlp))
+                    kept.append((item, art))
+                except Exception as exc:
+                    refuse(item.name, f"internal error while extracting ({type(exc).__name__}: {exc}); "
+                                      "rerun with TOCSIN_DEBUG=1 and report it")  # fmt: skip
+            pending = kept
         for (item, _), x in zip(pending, extractions, strict=True):
             try:
                 aid = store.add(item, x, run_id=summary.run_id)

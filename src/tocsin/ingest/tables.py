@@ -16,10 +16,21 @@ from ..models import Refusal, SourceItem
 from .dates import parse_published
 
 FIELDS = ("id", "text", "title", "published", "url", "source")
+#: A JSON line longer than this is refused before it is parsed.
+MAX_LINE = 20_000_000
+
+
+def _clean_unicode(value: str) -> str:
+    """Lone surrogates ("\\ud800" in JSON) cannot be stored or parsed: each becomes U+FFFD; pairs are joined."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def _item(record: dict[str, Any], name: str, mapping: dict[str, str], path: str) -> SourceItem | Refusal:
-    rec = {mapping.get(k, k): v for k, v in record.items()}
+    rec = {mapping.get(k, k): (_clean_unicode(v) if isinstance(v, str) else v) for k, v in record.items()}
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         missing = "has no 'text' column" if "text" not in rec else "has an empty text"
@@ -48,10 +59,16 @@ def read_jsonl(text: str, path: str, mapping: dict[str, str]) -> Iterator[Source
         if not line.strip():
             continue
         name = f"{path}:{n}"
+        if len(line) > MAX_LINE:
+            yield Refusal(name, f"line is {len(line):,} characters, over the {MAX_LINE:,} limit")
+            continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Refusal(name, f"not valid JSON ({exc.msg})")
+            continue
+        except RecursionError:
+            yield Refusal(name, "JSON nested too deeply to be an article record")
             continue
         if not isinstance(record, dict):
             yield Refusal(name, "line is not a JSON object")
