@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, or_, select
 
 from ..store import Store, now
 from ..store import schema as S
 from .detect import Params, Signal, episodes, method
-from .series import Series, SeriesQuery, Unit, channel_condition, compute_series, coverage
+from .series import Series, SeriesQuery, Unit, channel_condition, compute_series, coverage, role_columns
 
 #: What ``ingest``, ``import`` and ``watch`` recompute: directed dyads and affected countries, daily.
 DEFAULT_METHODS = ("nbsurprise",)
@@ -112,11 +112,7 @@ def _contributing(
         src, _, tgt = unit.key.partition("-")
         conds += [m.c.source_country == src, m.c.target_country == tgt]
     elif unit.kind == "country":
-        cols = {"source": [m.c.source_country], "target": [m.c.target_country], "place": [m.c.country],
-                "either": [m.c.source_country, m.c.target_country, m.c.country],
-                "affected": [m.c.target_country, m.c.country]}[unit.role or "either"]  # fmt: skip
-        from sqlalchemy import or_
-
+        cols = role_columns(m, unit.role or "either")
         conds.append(or_(*[c == unit.key for c in cols]))
     q = (
         select(m.c.event_id, m.c.evidence, m.c.article_id, a.c.url, a.c.path)

@@ -133,6 +133,17 @@ def period_expr(dialect: str, freq: str, date_col: Any) -> Any:
     return func.date(date_col, "weekday 0", "-6 days")  # the Monday of the ISO week
 
 
+def role_columns(m: Any, role: str) -> list[Any]:
+    """The mention columns a country fills in a role: source, target, place, either, affected."""
+    return {
+        "source": [m.c.source_country],
+        "target": [m.c.target_country],
+        "place": [m.c.country],
+        "either": [m.c.source_country, m.c.target_country, m.c.country],
+        "affected": [m.c.target_country, m.c.country],
+    }[role]
+
+
 def _unit_rows(q: SeriesQuery, m: Any) -> tuple[Any, list[ColumnElement[bool]]]:
     """(a selectable of ``mention_id, unit`` pairs, or None for a column of the mention; conditions)."""
     if q.by == "dyad":
@@ -152,9 +163,7 @@ def _unit_rows(q: SeriesQuery, m: Any) -> tuple[Any, list[ColumnElement[bool]]]:
             select(m.c.id.label("mid"), m.c.target_code.label("unit")).where(m.c.target_code.is_not(None)),
         ]
         return union(*parts).subquery("units"), []  # fmt: skip
-    cols = {"source": [m.c.source_country], "target": [m.c.target_country], "place": [m.c.country],
-            "either": [m.c.source_country, m.c.target_country, m.c.country],
-            "affected": [m.c.target_country, m.c.country]}[q.role]  # fmt: skip
+    cols = role_columns(m, q.role)
     if len(cols) == 1:
         return cols[0], [cols[0].is_not(None)]
     parts = [select(m.c.id.label("mid"), c.label("unit")).where(c.is_not(None)) for c in cols]
@@ -174,9 +183,7 @@ def _one_unit(q: SeriesQuery, m: Any, key: str) -> ColumnElement[bool]:
         return m.c.quad_class == int(key) if key.isdigit() else literal(False)
     if q.by == "actor":
         return or_(m.c.source_code == key, m.c.target_code == key)
-    cols = {"source": [m.c.source_country], "target": [m.c.target_country], "place": [m.c.country],
-            "either": [m.c.source_country, m.c.target_country, m.c.country],
-            "affected": [m.c.target_country, m.c.country]}[q.role]  # fmt: skip
+    cols = role_columns(m, q.role)
     return or_(*[c == key for c in cols])
 
 

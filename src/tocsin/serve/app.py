@@ -125,17 +125,11 @@ def create_app(store: Store, *, allow_ingest: bool = False, token: str | None = 
 
     @app.get("/api/v1/events/{event_id}", response_model=M.EventDetail, summary="One event with all its reports")
     def event(event_id: Annotated[str, PathParam(max_length=60)]) -> Any:
-        found = R.event_detail(store, event_id)
-        if found is None:
-            raise Problem(404, f"no event {event_id!r}; ids come from /api/v1/events")
-        return found
+        return _found(R.event_detail(store, event_id), f"no event {event_id!r}; ids come from /api/v1/events")
 
     @app.get("/api/v1/articles/{article_id}", response_model=M.ArticleDetail, summary="An article with its spans")
     def article(article_id: Annotated[str, PathParam(max_length=60)]) -> Any:
-        found = R.article_detail(store, article_id)
-        if found is None:
-            raise Problem(404, f"no article {article_id!r}")
-        return found
+        return _found(R.article_detail(store, article_id), f"no article {article_id!r}")
 
     @app.get("/api/v1/series", response_model=list[M.SeriesOut], summary="Counts per period for each unit")
     def series(
@@ -247,6 +241,12 @@ def create_app(store: Store, *, allow_ingest: bool = False, token: str | None = 
         return FileResponse(STATIC / name, media_type=_ASSETS[name])
 
     return app
+
+
+def _found(value: Any, message: str) -> Any:
+    if value is None:
+        raise Problem(404, message)
+    return value
 
 
 def _json(obj: Any) -> bytes:
