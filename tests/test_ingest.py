@@ -142,7 +142,8 @@ class _Site:
 
 
 @pytest.fixture
-def site():
+def site(monkeypatch):
+    monkeypatch.setenv("TOCSIN_ALLOW_PRIVATE_URLS", "1")  # the test site lives on 127.0.0.1
     s = _Site()
     yield s
     s.server.shutdown()
@@ -269,3 +270,56 @@ def test_an_article_that_breaks_extraction_is_refused_alone(tmp_path, monkeypatc
         assert summary.ingested == 2 and [n for n, _ in summary.refused] == ["i1"]
         assert "internal error while extracting (RuntimeError: boom)" in summary.refused[0][1]
         assert store.count("articles") == 2
+
+
+def test_private_addresses_are_never_fetched_unless_allowed(site, monkeypatch):
+    from tocsin.errors import InputError
+    from tocsin.ingest.web import fetch
+
+    site.pages["/admin"] = ("text/html", PAGE.encode())
+    site.pages["/feed-evil.xml"] = ("application/rss+xml", (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>'
+        f'<item><title>a</title><link>{site.base}/admin</link></item></channel></rss>').encode())  # fmt: skip
+    monkeypatch.setenv("TOCSIN_ALLOW_PRIVATE_URLS", "0")
+    port = site.server.server_port
+    for url in (f"{site.base}/admin", f"http://localhost:{port}/admin", f"http://2130706433:{port}/admin",
+                f"http://[::1]:{port}/admin", "http://169.254.169.254/latest/meta-data"):  # fmt: skip
+        with pytest.raises(InputError, match=r"refused|cannot resolve"):
+            fetch(url, retries=0)
+    with pytest.raises(InputError, match="only http and https"):
+        fetch("file:///etc/passwd")
+    assert "/admin" not in site.hits
+    monkeypatch.setenv("TOCSIN_ALLOW_PRIVATE_URLS", "1")
+    got = list(iter_items([site.base + "/feed-evil.xml"]))
+    assert isinstance(got[0], SourceItem)  # allowed on request
+
+
+def test_redirect_loops_and_short_bodies_are_refusals(site):
+    from tocsin.errors import InputError
+    from tocsin.ingest.web import fetch
+
+    class Loop(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            if self.path == "/short":
+                self.send_response(200)
+                self.send_header("Content-Length", "1000")
+                self.end_headers()
+                self.wfile.write(b"only a little")
+                return
+            self.send_response(302)
+            self.send_header("Location", self.path)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Loop)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    try:
+        with pytest.raises(InputError, match="more than 5 redirects"):
+            fetch(base + "/loop", retries=0)
+        with pytest.raises(InputError, match=r"cut short|cannot fetch"):
+            fetch(base + "/short", retries=0)
+    finally:
+        server.shutdown()

@@ -316,6 +316,7 @@ def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
     "--published",
     help="Publication date (YYYY-MM-DD) for items whose source gives none (text files with no date line, say).",
 )
+@click.option("--allow-private-urls", is_flag=True, help="Also fetch URLs on loopback and private networks.")
 def ingest(
     sources: tuple[str, ...],
     db: str | None,
@@ -323,8 +324,11 @@ def ingest(
     model: str | None,
     batch_size: int,
     published: str | None,
+    allow_private_urls: bool,
 ) -> None:
     """Read SOURCES (files, directories, JSONL/CSV, HTML, feeds, WARC, .gz, URLs) into the store."""
+    if allow_private_urls:
+        os.environ["TOCSIN_ALLOW_PRIVATE_URLS"] = "1"
     from . import validate as v
     from .analyze.alerts import refresh_alerts
     from .ingest.run import ingest as run
@@ -372,8 +376,15 @@ def _interval(value: str) -> float:
 @click.option("--once", is_flag=True, help="Poll each feed once and stop.")
 @click.option("--notify", "notify_url", help="POST each new alert as JSON to this URL.")
 @click.option("--notify-file", type=click.Path(path_type=Path), help="Append each new alert as a JSON line.")
+@click.option("--allow-private-urls", is_flag=True, help="Also fetch URLs on loopback and private networks.")
 def watch(
-    feeds: tuple[str, ...], db: str | None, every: str, once: bool, notify_url: str | None, notify_file: Path | None
+    feeds: tuple[str, ...],
+    db: str | None,
+    every: str,
+    once: bool,
+    notify_url: str | None,
+    notify_file: Path | None,
+    allow_private_urls: bool,
 ) -> None:
     """Poll FEEDS and ingest only new entries (ETag/Last-Modified and seen links remembered); Ctrl-C stops.
 
@@ -383,6 +394,8 @@ def watch(
     from .ingest.run import watch as run
     from .store import open_store
 
+    if allow_private_urls:
+        os.environ["TOCSIN_ALLOW_PRIVATE_URLS"] = "1"
     seconds = _interval(every)
     notifier = Notifier(url=notify_url, file=notify_file, echo=lambda m: click.echo(m, err=True))
     with open_store(db) as store:
