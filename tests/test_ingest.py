@@ -323,3 +323,9 @@ def test_redirect_loops_and_short_bodies_are_refusals(site):
             fetch(base + "/short", retries=0)
     finally:
         server.shutdown()
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_are_text(codec):
+    text = "Russian forces shelled Kharkiv on Monday, killing five civilians."
+    assert decode(text.encode(codec), "x") == text

@@ -18,8 +18,22 @@ _DATE_LINE = re.compile(
 _NAME_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-?(?P<m>0[1-9]|1[0-2])-?(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 
 
+_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"),
+)  # fmt: skip
+
+
 def decode(data: bytes, name: str) -> str:
-    """Bytes to text: UTF-8 (with BOM) first, then the detected encoding; binary data is refused."""
+    """Bytes to text: a UTF-16/32 byte-order mark decides; else UTF-8 (with BOM), then the detected
+    encoding; binary data is refused."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(
+                    f"{name} starts with a {codec.upper()} byte-order mark but is not {codec.upper()}"
+                ) from None
     head = data[:4096]
     if (b"\x00" in head and not data.startswith((b"\xff\xfe", b"\xfe\xff"))) or _mostly_control(head):
         raise InputError(f"{name} looks like a binary file, not text")
