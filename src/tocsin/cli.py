@@ -296,6 +296,12 @@ def _filter(since, until, country, actor, etype, status, min_confidence, *, defa
     )
 
 
+def _allow_private(flag: bool) -> None:
+    # the fetcher reads the setting where it checks each address (also in worker code paths)
+    if flag:
+        os.environ["TOCSIN_ALLOW_PRIVATE_URLS"] = "1"
+
+
 def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
     out = {}
     for p in pairs:
@@ -327,8 +333,7 @@ def ingest(
     allow_private_urls: bool,
 ) -> None:
     """Read SOURCES (files, directories, JSONL/CSV, HTML, feeds, WARC, .gz, URLs) into the store."""
-    if allow_private_urls:
-        os.environ["TOCSIN_ALLOW_PRIVATE_URLS"] = "1"
+    _allow_private(allow_private_urls)
     from . import validate as v
     from .analyze.alerts import refresh_alerts
     from .ingest.run import ingest as run
@@ -394,8 +399,7 @@ def watch(
     from .ingest.run import watch as run
     from .store import open_store
 
-    if allow_private_urls:
-        os.environ["TOCSIN_ALLOW_PRIVATE_URLS"] = "1"
+    _allow_private(allow_private_urls)
     seconds = _interval(every)
     notifier = Notifier(url=notify_url, file=notify_file, echo=lambda m: click.echo(m, err=True))
     with open_store(db) as store:

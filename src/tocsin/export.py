@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
+from .periods import period_start
 
 FORMATS = ("plover", "gdelt", "csv", "parquet")
 
@@ -381,14 +382,6 @@ def write_parquet(rows: Iterable[dict[str, Any]], path: Path, *, batch: int = 50
         if n == 0:
             writer.write_table(schema.empty_table())
     return n
-
-
-def period_start(date: str | None) -> dt.date | None:
-    """``2022``, ``2022-02`` or ``2022-02-20`` as the first day of that period."""
-    if not date:
-        return None
-    parts = [int(p) for p in date.split("-")[:3]]
-    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 def _typed(r: dict[str, Any]) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from .extractors.stance import restate
 from .extractors.syntax import governor, rel, sentence
 from .models import Actor, Article, Event, Evidence, Extraction, Place, Quote
 from .nlp import load_pipeline, parse
+from .periods import period_start
 
 MAX_CHARS = 20_000_000
 
@@ -337,10 +338,10 @@ def implausible_date(date: str | None, published: dt.date | None) -> str | None:
     if not date or published is None:
         return None
     try:
-        parts = [int(p) for p in date.split("-")]
-        start = dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except (ValueError, IndexError):
+        start = period_start(date)
+    except ValueError:
         return f"date {date!r} is not a calendar date"
+    assert start is not None
     if (published - start).days > PLAUSIBLE_DAYS_BEFORE:
         return f"{date} is more than a year before publication ({published.isoformat()})"
     if start > published:

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import and_, or_, select
 
+from ..periods import period_end
 from ..store import Store, now
 from ..store import schema as S
 from .detect import Params, Signal, episodes, method
@@ -107,7 +108,7 @@ def _contributing(
     """The events behind an alert and a few evidence sentences with their article URLs, surest first."""
     m, a = S.event_mentions, S.articles
     conds = [channel_condition(m, channel), m.c.date >= first, m.c.date_flag.is_(None)]
-    conds.append(m.c.date <= (last_period if freq == "day" else _period_end(last_period, freq)))
+    conds.append(m.c.date <= (last_period if freq == "day" else period_end(last_period, freq)))
     if unit.kind == "dyad":
         src, _, tgt = unit.key.partition("-")
         conds += [m.c.source_country == src, m.c.target_country == tgt]
@@ -132,16 +133,6 @@ def _contributing(
                 evidence.append({"text": ev.get("text"), "trigger": ev.get("trigger"), "url": row.url or row.path,
                                  "article_id": row.article_id, "event_id": row.event_id})  # fmt: skip
     return tuple(ids), tuple(evidence)
-
-
-def _period_end(start: str, freq: str) -> str:
-    import datetime as dt
-
-    d = dt.date.fromisoformat(start)
-    if freq == "week":
-        return (d + dt.timedelta(days=6)).isoformat()
-    nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return (nxt - dt.timedelta(days=1)).isoformat()
 
 
 def compute_alerts(

@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..periods import PER_YEAR
 from ..store import Store
 from .alerts import detect
 from .detect import REGISTRY, Params
-from .series import SeriesQuery, compute_series, coverage, periods_per_year
+from .series import SeriesQuery, compute_series, coverage
 
 _UNIT = re.compile(r"^[A-Z]{3}(-[A-Z]{3})?$")
 
@@ -76,7 +77,7 @@ def backtest(
         series += compute_series(store, q)
     if not series:
         raise InputError("the store has no dated events on this channel to back-test; ingest or import some first")
-    unit_years = sum(len(s.periods) for s in series) / periods_per_year(freq)
+    unit_years = sum(len(s.periods) for s in series) / PER_YEAR[freq]
     watched: dict[tuple[str, ...], list[bool]] = {}
     for s in series:
         if s.periods not in watched:

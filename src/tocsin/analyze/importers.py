@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +23,8 @@ from ..models import Actor, Article, Event, Evidence, Extraction, Place, SourceI
 from ..store import Store
 
 FORMATS = ("gdelt", "acled", "ucdp")
+#: one CSV record → its Event, or the reason it cannot be one
+RowReader = Callable[[dict[str, str], int, str, knowledge.Knowledge], "Event | str"]
 MAX_FIELD = 1_000_000
 
 _UCDP_COLUMNS = {"id", "type_of_violence", "side_a", "side_b", "date_start", "best", "latitude", "longitude", "country"}
@@ -87,9 +89,13 @@ def import_table(store: Store, path: Path, fmt: str) -> ImportSummary:
     digest = hashlib.sha256(data).hexdigest()
     summary = ImportSummary(path.name, fmt)
     aid = f"import-{digest[:13]}"
-    reader = {"gdelt": _gdelt, "acled": _acled, "ucdp": _ucdp}[fmt]
+    if fmt == "gdelt":
+        rows = _gdelt(text, aid, path.name)
+    else:
+        row_event, required = (_ucdp_row, _UCDP_COLUMNS) if fmt == "ucdp" else (_acled_row, _ACLED_COLUMNS)
+        rows = _csv_events(text, aid, path.name, fmt, required, row_event)
     events = []
-    for n, ev, why in reader(text, aid, path.name):
+    for n, ev, why in rows:
         summary.rows += 1
         if ev is None:
             summary.skipped.append((n, why or "unreadable"))
@@ -109,7 +115,13 @@ def import_table(store: Store, path: Path, fmt: str) -> ImportSummary:
     return summary
 
 
-def _rows(text: str, name: str, required: set[str], fmt: str) -> Iterator[tuple[int, dict[str, str]]]:
+def _csv_events(
+    text: str, aid: str, name: str, fmt: str, required: set[str], row_event: RowReader
+) -> Iterator[tuple[int, Event | None, str | None]]:
+    """Each record of a CSV/TSV table through ``row_event`` (an Event, or the reason it cannot be one).
+
+    A broken record (an oversized field, a stray quote) is that row's refusal, never the file's end.
+    """
     csv.field_size_limit(MAX_FIELD)
     sample = text[:4096]
     delim = "\t" if sample.count("\t") > sample.count(",") else ","
@@ -119,6 +131,7 @@ def _rows(text: str, name: str, required: set[str], fmt: str) -> Iterator[tuple[
         raise InputError(
             f"{name} does not look like a {fmt.upper()} table: missing columns {', '.join(sorted(missing))}"
         )
+    k = knowledge.load()
     n = 1
     while True:
         n += 1
@@ -127,10 +140,10 @@ def _rows(text: str, name: str, required: set[str], fmt: str) -> Iterator[tuple[
         except StopIteration:
             return
         except csv.Error as exc:
-            # one broken record (an oversized field, a stray quote) is that row's refusal, not the file's
-            yield n, {"__error__": str(exc)}
+            yield n, None, f"unreadable CSV record ({exc})"
             continue
-        yield n, row
+        got = row_event(row, n, aid, k)
+        yield (n, got, None) if isinstance(got, Event) else (n, None, got)
 
 
 def _country(k: knowledge.Knowledge, name: str | None) -> str | None:
@@ -191,59 +204,42 @@ def _point(name: str, lat: str | None, lon: str | None, country: str | None, adm
                  feature="place", confidence=1.0, rule="import")  # fmt: skip
 
 
-def _ucdp(text: str, aid: str, name: str) -> Iterator[tuple[int, Event | None, str | None]]:
-    k = knowledge.load()
-    for n, row in _rows(text, name, _UCDP_COLUMNS, "ucdp"):
-        if "__error__" in row:
-            yield n, None, f"unreadable CSV record ({row['__error__']})"
-            continue
-        date = (row.get("date_start") or "")[:10]
-        try:
-            dt.date.fromisoformat(date)
-        except ValueError:
-            yield n, None, "no date_start"
-            continue
-        iso = _country(k, row.get("country"))
-        src = (_actor(row["side_a"], k, n, "a"),)
-        tgt = (_actor(row["side_b"], k, n, "b", country_hint=iso),)
-        violence = (row.get("type_of_violence") or "").strip()
-        cameo = "180" if violence == "3" else "190"  # one-sided violence against civilians; else fighting
-        where = row.get("where_coordinates") or row.get("adm_1") or row.get("country") or ""
-        place = _point(where, row.get("latitude"), row.get("longitude"), iso, row.get("adm_1"))
-        headline = (row.get("source_headline") or row.get("dyad_name") or "").split(";")[0]
-        evidence = f"{headline} [UCDP {row.get('id')}: {row.get('dyad_name')}, {where}]"
-        yield (
-            n,
-            _event(aid, n, cameo, "ASSAULT", src, tgt, date, place, evidence, "ucdp", dead=_int(row.get("best"))),
-            None,
-        )
+def _ucdp_row(row: dict[str, str], n: int, aid: str, k: knowledge.Knowledge) -> Event | str:
+    date = (row.get("date_start") or "")[:10]
+    try:
+        dt.date.fromisoformat(date)
+    except ValueError:
+        return "no date_start"
+    iso = _country(k, row.get("country"))
+    src = (_actor(row["side_a"], k, n, "a"),)
+    tgt = (_actor(row["side_b"], k, n, "b", country_hint=iso),)
+    violence = (row.get("type_of_violence") or "").strip()
+    cameo = "180" if violence == "3" else "190"  # one-sided violence against civilians; else fighting
+    where = row.get("where_coordinates") or row.get("adm_1") or row.get("country") or ""
+    place = _point(where, row.get("latitude"), row.get("longitude"), iso, row.get("adm_1"))
+    headline = (row.get("source_headline") or row.get("dyad_name") or "").split(";")[0]
+    evidence = f"{headline} [UCDP {row.get('id')}: {row.get('dyad_name')}, {where}]"
+    return _event(aid, n, cameo, "ASSAULT", src, tgt, date, place, evidence, "ucdp", dead=_int(row.get("best")))
 
 
-def _acled(text: str, aid: str, name: str) -> Iterator[tuple[int, Event | None, str | None]]:
-    k = knowledge.load()
-    for n, row in _rows(text, name, _ACLED_COLUMNS, "acled"):
-        if "__error__" in row:
-            yield n, None, f"unreadable CSV record ({row['__error__']})"
-            continue
-        from ..ingest.dates import parse_published
+def _acled_row(row: dict[str, str], n: int, aid: str, k: knowledge.Knowledge) -> Event | str:
+    from ..ingest.dates import parse_published
 
-        when, _ = parse_published(row.get("event_date"))
-        if when is None:
-            yield n, None, "unreadable event_date"
-            continue
-        sub = (row.get("sub_event_type") or "").strip().lower()
-        cameo = _ACLED_SUB.get(sub) or _ACLED_TYPE.get((row.get("event_type") or "").strip().lower())
-        if cameo is None:
-            yield n, None, f"event type {row.get('event_type')!r} has no CAMEO equivalent"
-            continue
-        iso = _country(k, row.get("country"))
-        src = (_actor(row["actor1"], k, n, "a", country_hint=iso),)
-        tgt = (_actor(row["actor2"], k, n, "b", country_hint=iso),) if row.get("actor2") else ()
-        where = row.get("location") or row.get("admin1") or row.get("country") or ""
-        place = _point(where, row.get("latitude"), row.get("longitude"), iso, row.get("admin1"))
-        evidence = (row.get("notes") or f"{row.get('event_type')}: {row.get('actor1')}").strip()
-        yield n, _event(aid, n, cameo, None, src, tgt, when.date().isoformat(), place, evidence, "acled",
-                        dead=_int(row.get("fatalities"))), None  # fmt: skip
+    when, _ = parse_published(row.get("event_date"))
+    if when is None:
+        return "unreadable event_date"
+    sub = (row.get("sub_event_type") or "").strip().lower()
+    cameo = _ACLED_SUB.get(sub) or _ACLED_TYPE.get((row.get("event_type") or "").strip().lower())
+    if cameo is None:
+        return f"event type {row.get('event_type')!r} has no CAMEO equivalent"
+    iso = _country(k, row.get("country"))
+    src = (_actor(row["actor1"], k, n, "a", country_hint=iso),)
+    tgt = (_actor(row["actor2"], k, n, "b", country_hint=iso),) if row.get("actor2") else ()
+    where = row.get("location") or row.get("admin1") or row.get("country") or ""
+    place = _point(where, row.get("latitude"), row.get("longitude"), iso, row.get("admin1"))
+    evidence = (row.get("notes") or f"{row.get('event_type')}: {row.get('actor1')}").strip()
+    return _event(aid, n, cameo, None, src, tgt, when.date().isoformat(), place, evidence, "acled",
+                  dead=_int(row.get("fatalities")))  # fmt: skip
 
 
 def _gdelt(text: str, aid: str, name: str) -> Iterator[tuple[int, Event | None, str | None]]:

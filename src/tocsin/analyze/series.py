@@ -19,7 +19,6 @@ use mentions dated to the day; month series also those dated to the month. Gaps 
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +27,7 @@ from sqlalchemy import ColumnElement, Date, String, and_, case, cast, func, lite
 from sqlalchemy.sql import Select
 
 from ..errors import InputError
+from ..periods import period_range, start_of
 from ..store import Store
 from ..store import schema as S
 
@@ -257,8 +257,8 @@ def compute_series(store: Store, q: SeriesQuery, *, top: int | None = None) -> l
         return []
     # the store's whole dated span, not this channel's: a unit silent for a month has a month of zeros
     lo, hi = store_span(store)
-    first = _start_of(q.since or lo or min(p for d in by_unit.values() for p in d), q.freq)
-    last = _start_of(q.until or hi or max(p for d in by_unit.values() for p in d), q.freq)
+    first = start_of(q.since or lo or min(p for d in by_unit.values() for p in d), q.freq)
+    last = start_of(q.until or hi or max(p for d in by_unit.values() for p in d), q.freq)
     periods = tuple(period_range(first, last, q.freq))
     role = q.role if q.by == "country" else None
     wanted = q.unit.upper() if q.unit and q.by != "actor" else q.unit
@@ -285,31 +285,6 @@ def store_span(store: Store) -> tuple[str | None, str | None]:
     return lo, hi
 
 
-def _start_of(day: str, freq: str) -> str:
-    d = dt.date.fromisoformat(day[:10] if len(day) >= 10 else day[:7] + "-01")
-    if freq == "week":
-        d -= dt.timedelta(days=d.weekday())
-    elif freq == "month":
-        d = d.replace(day=1)
-    return d.isoformat()
-
-
-def period_range(first: str, last: str, freq: str) -> Iterator[str]:
-    d, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
-    while d <= end:
-        yield d.isoformat()
-        if freq == "day":
-            d += dt.timedelta(days=1)
-        elif freq == "week":
-            d += dt.timedelta(days=7)
-        else:
-            d = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-
-
-def periods_per_year(freq: str) -> float:
-    return {"day": 365.25, "week": 52.18, "month": 12.0}[freq]
-
-
 def coverage(store: Store, periods: tuple[str, ...], freq: str) -> list[bool]:
     """Which periods the store *watched*: some article was published in it, or it lies within the dated
     span of an imported table. A quiet period the store did not watch is no evidence of calm."""
@@ -318,7 +293,7 @@ def coverage(store: Store, periods: tuple[str, ...], freq: str) -> list[bool]:
     with store.engine.connect() as conn:
         days = select(func.substr(a.c.published, 1, 10)).where(a.c.published.is_not(None)).distinct()
         for (day,) in conn.execute(days):
-            watched.add(_start_of(day, freq))
+            watched.add(start_of(day, freq))
         spans = conn.execute(
             select(func.min(m.c.date), func.max(m.c.date))
             .where(m.c.origin != "tocsin", func.length(m.c.date) == 10)
@@ -326,7 +301,5 @@ def coverage(store: Store, periods: tuple[str, ...], freq: str) -> list[bool]:
         ).all()
     out = []
     for p in periods:
-        out.append(
-            p in watched or any(lo and hi and _start_of(lo, freq) <= p <= _start_of(hi, freq) for lo, hi in spans)
-        )
+        out.append(p in watched or any(lo and hi and start_of(lo, freq) <= p <= start_of(hi, freq) for lo, hi in spans))
     return out

@@ -244,7 +244,7 @@ class Store:
             key_id: str = g.key_id or ""
             if key_id not in touched:
                 touched.append(key_id)
-                self._ensure_event(conn, g, ev, item)
+                self._ensure_event(conn, g, ev, item, origin)
             rows.append(_mention_row(ev, aid, g, origin))
         if rows:
             conn.execute(S.event_mentions.insert(), rows)
@@ -313,7 +313,7 @@ class Store:
             return g
         return g.local(aid)
 
-    def _ensure_event(self, conn: Connection, g: Group, ev: Event, item: SourceItem) -> None:
+    def _ensure_event(self, conn: Connection, g: Group, ev: Event, item: SourceItem, origin: str) -> None:
         loc = ev.location
         # insert-if-absent in one statement: two writers grouping into the same event cannot collide
         conn.execute(
@@ -344,7 +344,7 @@ class Store:
                 first_added=now(),
                 source_url=item.url or item.path,
                 evidence_text=evidence_text(ev),
-                origin=str(item.meta.get("origin") or "tocsin"),
+                origin=origin,
             )
             .on_conflict_do_nothing(index_elements=["id"])
         )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..models import Actor, Event
@@ -102,9 +103,13 @@ def close(a: str, b: str, actors: tuple[Actor, ...] = ()) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) >= CLOSE_OVERLAP
 
 
+def first_country(countries: Iterable[str | None]) -> str | None:
+    """The country a side stands for in series: the first of its actors' countries in code order."""
+    return min((c for c in countries if c), default=None)
+
+
 def side_country(actors: tuple[Actor, ...]) -> str | None:
-    found = sorted(a.country for a in actors if a.country)
-    return found[0] if found else None
+    return first_country(a.country for a in actors)
 
 
 def evidence_text(ev: Event) -> str:

@@ -28,6 +28,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
+from .grouping import first_country
+
 metadata = MetaData()
 
 migrations_table = Table(
@@ -329,18 +331,12 @@ def _units_and_unattributed(conn: Connection) -> None:
         conn.execute(
             m.update()
             .where(m.c.id == mid)
-            .values(source_country=first_country(json.loads(src or "[]")),
-                    target_country=first_country(json.loads(tgt or "[]")))
+            .values(source_country=first_country(a.get("country") for a in json.loads(src or "[]")),
+                    target_country=first_country(a.get("country") for a in json.loads(tgt or "[]")))
         )  # fmt: skip
     for ix in m.indexes:
         if ix.name in _LATER_INDEXES:
             ix.create(conn, checkfirst=True)
-
-
-def first_country(actors: list[dict]) -> str | None:
-    """The country a side stands for in series: the first actor with a country, in code order."""
-    found = sorted(a["country"] for a in actors if a.get("country"))
-    return found[0] if found else None
 
 
 def _alerts(conn: Connection) -> None:
