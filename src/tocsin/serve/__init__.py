@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -19,7 +20,9 @@ def sample_store(path: Path) -> None:
     samples = Path(__file__).resolve().parents[1] / "samples"
     with open_store(str(path)) as store:
         if store.count("articles") == 0:
-            ingest(store, [str(samples / "demo_feed.jsonl"), str(samples / "demo_article.txt")])
+            # the feed's entries carry their dates; the article is the README's example of 9 November 2021
+            ingest(store, [str(samples / "demo_feed.jsonl"), str(samples / "demo_article.txt")],
+                   published=dt.date(2021, 11, 9))  # fmt: skip
             refresh_alerts(store)
 
 
