@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc, Token
@@ -117,8 +118,9 @@ def find_counts(doc: Doc, idx: ActorIndex, lay: Layout, places: list[Place]) -> 
     out: list[Count] = []
     sents = list(doc.sents)
     text = doc.text  # Doc.text joins every token: build it once, not per sentence
+    place_starts = [p.start for p in places]  # places come in text order
     for n, sent in enumerate(sents):
-        if not any(s <= sent.start_char < e for s, e in lay.body):
+        if not lay.starts_in_body(sent.start_char):
             continue
         for m in _AGE.finditer(sent.text):
             s = sent.start_char + m.start()
@@ -159,7 +161,7 @@ def find_counts(doc: Doc, idx: ActorIndex, lay: Layout, places: list[Place]) -> 
             start = doc[min(t.i for t in num_toks)].idx
             end = noun.idx + len(noun)
             actor_keys = _actor_for(noun, idx)
-            place = next((p for p in places if sent.start_char <= p.start < sent.end_char), None)
+            place = _first_place_in(places, place_starts, sent.start_char, sent.end_char)
             c = _count(value, qual, noun.lemma_.lower(), category, text[start:end], start, n, sent, "count:nummod")
             out.append(
                 Count(
@@ -232,3 +234,8 @@ def _actor_for(noun: Token, idx: ActorIndex) -> list[str]:
                     if b.country == iso and (org is None or b.org == org):
                         return [key]
     return []
+
+
+def _first_place_in(places: list[Place], starts: list[int], lo: int, hi: int) -> Place | None:
+    i = bisect.bisect_left(starts, lo)
+    return places[i] if i < len(places) and starts[i] < hi else None

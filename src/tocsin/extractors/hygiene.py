@@ -6,7 +6,8 @@ Works on character ranges so that every offset stays an offset into the original
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 
 # "KYIV —", "MOSCOW, Feb 20 (Reuters) -", "Washington (AFP) -"
 _DATELINE = re.compile(
@@ -29,11 +30,29 @@ class Layout:
     dateline: tuple[int, int] | None
     headings: tuple[tuple[int, int], ...]
     trailer_start: int | None
+    # body ranges are disjoint and in text order, so their starts are sorted: look-ups bisect them
+    # instead of scanning every line, which kept long documents quadratic
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(s for s, _ in self.body))
+
+    def starts_in_body(self, pos: int) -> bool:
+        """True when the character at ``pos`` lies in body text."""
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self.body[i][1]
 
     def in_body(self, start: int, end: int) -> bool:
         """True when most of ``[start, end)`` lies in body text (a dateline sentence still counts)."""
-        inside = sum(max(0, min(end, e) - max(start, s)) for s, e in self.body)
-        return inside * 2 > (end - start) if end > start else any(s <= start < e for s, e in self.body)
+        if end <= start:
+            return self.starts_in_body(start)
+        i = max(0, bisect_right(self._starts, start) - 1)
+        inside = 0
+        while i < len(self.body) and self.body[i][0] < end:
+            s, e = self.body[i]
+            inside += max(0, min(end, e) - max(start, s))
+            i += 1
+        return inside * 2 > end - start
 
 
 def layout(text: str) -> Layout:

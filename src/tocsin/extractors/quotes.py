@@ -31,7 +31,7 @@ def find_quotes(doc: Doc, idx: ActorIndex, lay: Layout) -> list[Quote]:
     sent_no = {s.start: n for n, s in enumerate(sents)}
     for m in _QUOTE.finditer(text):
         start, end = m.span()
-        if not lay.in_body(start, end) and not any(s <= start < e for s, e in lay.body):
+        if not lay.in_body(start, end) and not lay.starts_in_body(start):
             continue
         inner = next(g for g in m.groups() if g is not None)
         sent = _sentence_at(sents, start)
@@ -153,7 +153,7 @@ def _indirect(doc: Doc, sents: list[Span], idx: ActorIndex, lay: Layout, covered
     out: list[Quote] = []
     text = doc.text
     for n, sent in enumerate(sents):
-        if not any(s <= sent.start_char < e for s, e in lay.body):
+        if not lay.starts_in_body(sent.start_char):
             continue
         for tok in sent:
             if tok.pos_ != "VERB" or tok.lemma_.lower() not in _CUES:
@@ -163,7 +163,7 @@ def _indirect(doc: Doc, sents: list[Span], idx: ActorIndex, lay: Layout, covered
             if comp is None or subj is None:
                 continue
             start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge)
-            if any(s <= start < e or s < end <= e for s, e in covered):
+            if _overlaps_covered(covered, start, end):
                 continue
             keys = idx.refer(subj)
             out.append(
@@ -179,6 +179,15 @@ def _indirect(doc: Doc, sents: list[Span], idx: ActorIndex, lay: Layout, covered
                 )
             )
     return out
+
+
+def _overlaps_covered(covered: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start`` or ``end`` falls inside a quoted span; ``covered`` is disjoint and in text order."""
+    j = bisect.bisect_right(covered, start, key=lambda c: c[0]) - 1  # the span starting at or before start
+    if j >= 0 and start < covered[j][1]:
+        return True
+    k = bisect.bisect_left(covered, end, key=lambda c: c[0]) - 1  # the span starting before end
+    return k >= 0 and end <= covered[k][1]
 
 
 def _phrase(tok: Token) -> str:
