@@ -38,6 +38,21 @@ def _read_text(path: str) -> str:
     return decode(data, name)
 
 
+def _workers_option(f: Any) -> Any:
+    return click.option(
+        "--workers",
+        type=click.IntRange(1, 512),
+        default=None,
+        help="Processes coding articles in parallel (default: the number of cores; 1 codes in this process).",
+    )(f)
+
+
+def _workers(n: int | None) -> int:
+    from .parallel import default_workers
+
+    return n if n is not None else default_workers()
+
+
 @click.group()
 @click.version_option(package_name="tocsin")
 def cli() -> None:
@@ -53,6 +68,7 @@ def cli() -> None:
 @click.option("--model", help="spaCy pipeline to use instead of the bundled one (name or path).")
 @click.option("--indent", type=int, default=None, help="Pretty-print single-article JSON (implies --json).")
 @click.option("--json", "as_json", is_flag=True, help="JSON even on a terminal (the default when piped).")
+@_workers_option
 def extract(
     path: str,
     published: str | None,
@@ -62,6 +78,7 @@ def extract(
     model: str | None,
     indent: int | None,
     as_json: bool,
+    workers: int | None,
 ) -> None:
     """Extract events, actors, quotes, counts and places from PATH ('-' = stdin, *.jsonl = many).
 
@@ -70,10 +87,10 @@ def extract(
     from .nlp import load_pipeline
     from .pipeline import extract as run
 
-    nlp = load_pipeline(model)
     if path.endswith(".jsonl"):
-        _extract_jsonl(path, nlp)
+        _extract_jsonl(path, model, _workers(workers))
         return
+    nlp = load_pipeline(model)
     text = _read_text(path)
     x = run(
         text,
@@ -109,32 +126,53 @@ def _jsonl_articles(path: str) -> Iterator[tuple[int, dict[str, Any] | None, str
             yield n, obj, None
 
 
-def _extract_jsonl(path: str, nlp: Any) -> None:
-    from .pipeline import extract_doc, make_article
+def _extract_jsonl(path: str, model: str | None, workers: int) -> None:
+    """One output line per input line, in input order, the articles coded in batches (on ``workers``)."""
+    from .ingest.run import BATCH_CHARS
+    from .parallel import code_batches, shards
+    from .pipeline import make_article
 
     failed = 0
-    for n, obj, error in _jsonl_articles(path):
-        aid = str((obj or {}).get("id") or f"line-{n}")
-        if error:
-            failed += 1
-            _emit({"article": {"id": aid}, "error": error})
-            continue
-        assert obj is not None
-        try:
-            art = make_article(
-                obj["text"],
-                id=aid,
-                published=obj.get("published"),
-                title=obj.get("title"),
-                url=obj.get("url"),
-                source=obj.get("source"),
-            )
-            from .nlp import parse
+    # each entry is an input line: its id and either an error or the article to code
+    Entry = tuple[str, str | None, Any]
 
-            _emit(extract_doc(art, parse(nlp, art.text)).to_dict())
-        except TocsinError as exc:
-            failed += 1
-            _emit({"article": {"id": aid}, "error": str(exc)})
+    def entries() -> Iterator[Entry]:
+        for n, obj, error in _jsonl_articles(path):
+            aid = str((obj or {}).get("id") or f"line-{n}")
+            if error or obj is None:
+                yield aid, error, None
+                continue
+            try:
+                art = make_article(
+                    obj["text"],
+                    id=aid,
+                    published=obj.get("published"),
+                    title=obj.get("title"),
+                    url=obj.get("url"),
+                    source=obj.get("source"),
+                )
+            except TocsinError as exc:
+                yield aid, str(exc), None
+                continue
+            yield aid, None, art
+
+    pending: list[list[Entry]] = []
+
+    def batches() -> Iterator[list[Any]]:
+        for group in shards(entries(), chars=BATCH_CHARS, size=lambda e: len(e[2].text) if e[2] else 0, most=16):
+            pending.append(group)
+            yield [e[2] for e in group if e[2] is not None]
+
+    for _, results in code_batches(batches(), workers=workers, model=model):
+        coded = iter(results)
+        for aid, error, art in pending.pop(0):
+            r = next(coded) if art is not None else error
+            if isinstance(r, str) or r is None:
+                failed += 1
+                _emit({"article": {"id": aid}, "error": r or "could not be read"})
+            else:
+                _emit(r.to_dict())
+        sys.stdout.flush()
     if failed:
         click.echo(f"tocsin: {failed} article(s) could not be processed (see their 'error' fields)", err=True)
 
@@ -323,6 +361,15 @@ def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
     help="Publication date (YYYY-MM-DD) for items whose source gives none (text files with no date line, say).",
 )
 @click.option("--allow-private-urls", is_flag=True, help="Also fetch URLs on loopback and private networks.")
+@_workers_option
+@click.option(
+    "--dask",
+    metavar="ADDRESS",
+    help="Code on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for one on this machine.",
+)
+@click.option(
+    "--shard-mb", type=click.FloatRange(0.001, 1000), default=10.0, show_default=True, help="Text per Dask task."
+)
 def ingest(
     sources: tuple[str, ...],
     db: str | None,
@@ -331,6 +378,9 @@ def ingest(
     batch_size: int,
     published: str | None,
     allow_private_urls: bool,
+    workers: int | None,
+    dask: str | None,
+    shard_mb: float,
 ) -> None:
     """Read SOURCES (files, directories, JSONL/CSV, HTML, feeds, WARC, .gz, URLs) into the store."""
     _allow_private(allow_private_urls)
@@ -357,6 +407,9 @@ def ingest(
                 progress=progress,
                 model=model,
                 published=default_date,
+                workers=_workers(workers),
+                dask=dask,
+                shard_chars=int(shard_mb * 1_000_000),
             )
         finally:
             close()

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from ..errors import InputError, StoreError, TocsinError
 from ..models import Article, Refusal, SourceItem
+from ..parallel import SHARD_CHARS, code_batches, shards, store_on_dask
 from ..store import Store, content_hash
 from . import iter_items
 
 Progress = Callable[[str, str], None]
+
+#: Most characters of text parsed in one local batch: a few huge articles do not hold a batch of
+#: sixteen in memory at once.
+BATCH_CHARS = 2_000_000
 
 
 @dataclass
@@ -60,16 +65,20 @@ def ingest(
     progress: Progress | None = None,
     model: str | None = None,
     published: dt.date | None = None,
+    workers: int = 1,
+    dask: str | None = None,
+    shard_chars: int = SHARD_CHARS,
 ) -> Summary:
     """Read ``sources`` (names, or already read items), code new articles and store them.
 
-    ``published`` dates the items whose source gives no publication date.
+    ``published`` dates the items whose source gives no publication date. ``workers`` processes code
+    batches in parallel while this process reads and stores, in input order, so the store is the same
+    as a serial run's. ``dask`` (a scheduler address or ``local``) codes shards of about
+    ``shard_chars`` characters on a Dask cluster; with a PostgreSQL store its workers also store.
     """
-    from ..nlp import load_pipeline
-    from ..pipeline import extract_many, make_article
+    from ..pipeline import make_article
 
     summary = Summary(run_id=uuid.uuid4().hex[:12])
-    nlp = load_pipeline(model)
     seen: set[str] = set()
     note = progress or (lambda _status, _name: None)
 
@@ -90,73 +99,83 @@ def ingest(
         store.log(summary.run_id, name, "duplicate", f"same text or URL as article {of}" if of else None, of)
         note("duplicate", name)
 
-    buf: list[tuple[SourceItem, Article]] = []
+    def stored(name: str, events: int, unattributed: int) -> None:
+        summary.ingested += 1
+        summary.events += events
+        summary.unattributed += unattributed
+        note("ingested", name)
 
-    def flush() -> None:
-        if not buf:
-            return
-        pending = list(buf)
-        buf.clear()
-        try:
-            extractions = list(extract_many((a for _, a in pending), nlp=nlp))
-        except Exception:  # one article broke the batch: code them one by one so only it is refused
-            if os.environ.get("TOCSIN_DEBUG"):
-                raise
-            extractions = []
-            kept = []
-            for item, art in pending:
-                try:
-                    extractions.extend(extract_many([art], nlp=nlp))
-                    kept.append((item, art))
-                except Exception as exc:
-                    refuse(item.name, f"internal error while extracting ({type(exc).__name__}: {exc}); "
-                                      "rerun with TOCSIN_DEBUG=1 and report it")  # fmt: skip
-            pending = kept
-        for (item, _), x in zip(pending, extractions, strict=True):
+    def pairs() -> Iterator[tuple[SourceItem, Article]]:
+        """New articles, each with the item it came from; refusals and duplicates are recorded here."""
+        for it in items():
+            if isinstance(it, Refusal):
+                refuse(it.name, it.reason)
+                continue
+            h = content_hash(it.text)
+            if h in seen:
+                duplicate(it.name, h[:20])
+                continue
+            existing = store.find_duplicate(it)
+            if existing:
+                duplicate(it.name, existing)
+                continue
             try:
-                aid = store.add(item, x, run_id=summary.run_id)
+                article = make_article(
+                    it.text, id=h[:20], published=it.local_date, title=it.title, url=it.url, source=it.source
+                )
+            except InputError as exc:
+                refuse(it.name, str(exc))
+                continue
+            if it.published is None and published is not None:
+                it = replace(it, published=dt.datetime(published.year, published.month, published.day, tzinfo=dt.UTC),
+                             meta={**it.meta, "published_from": "--published"})  # fmt: skip
+                article = replace(article, published=published)
+            if article.published is None:
+                summary.undated += 1
+            seen.add(h)
+            yield it, article
+
+    def text_size(pair: tuple[SourceItem, Article]) -> int:
+        return len(pair[1].text)
+
+    if dask and store.many_writers:
+        # the workers write, each article in its own transaction, so nothing funnels through this process
+        shard_stream = shards(pairs(), chars=shard_chars, size=text_size, most=100_000)
+        for outcomes in store_on_dask(dask, shard_stream, model, store.url, summary.run_id):
+            for o in outcomes:
+                if o.status == "ingested":
+                    stored(o.name, o.events, o.unattributed)
+                elif o.status == "duplicate":
+                    duplicate(o.name, o.article_id)
+                else:
+                    refuse(o.name, o.reason or "refused")
+        return summary
+
+    # batches are cut by count and by size, the same way whatever codes them, so results do not
+    # depend on how many processes there are
+    pending: deque[list[tuple[SourceItem, Article]]] = deque()
+
+    def article_batches() -> Iterator[list[Article]]:
+        limit = shard_chars if dask else BATCH_CHARS
+        for batch in shards(pairs(), chars=limit, size=text_size, most=100_000 if dask else batch_size):
+            pending.append(batch)
+            yield [a for _, a in batch]
+
+    for _, results in code_batches(article_batches(), workers=workers, model=model, dask=dask):
+        for (item, _), r in zip(pending.popleft(), results, strict=True):
+            if isinstance(r, str):
+                refuse(item.name, r)
+                continue
+            try:
+                aid = store.add(item, r, run_id=summary.run_id)
             except StoreError as exc:
                 refuse(item.name, str(exc))
                 continue
             if aid is None:
                 duplicate(item.name, None)
                 continue
-            summary.ingested += 1
-            attributed = sum(1 for e in x.events if e.source or e.target)
-            summary.events += attributed
-            summary.unattributed += len(x.events) - attributed
-            note("ingested", item.name)
-
-    for it in items():
-        if isinstance(it, Refusal):
-            refuse(it.name, it.reason)
-            continue
-        h = content_hash(it.text)
-        if h in seen:
-            duplicate(it.name, h[:20])
-            continue
-        existing = store.find_duplicate(it)
-        if existing:
-            duplicate(it.name, existing)
-            continue
-        try:
-            article = make_article(
-                it.text, id=h[:20], published=it.local_date, title=it.title, url=it.url, source=it.source
-            )
-        except InputError as exc:
-            refuse(it.name, str(exc))
-            continue
-        if it.published is None and published is not None:
-            it = replace(it, published=dt.datetime(published.year, published.month, published.day, tzinfo=dt.UTC),
-                         meta={**it.meta, "published_from": "--published"})  # fmt: skip
-            article = replace(article, published=published)
-        if article.published is None:
-            summary.undated += 1
-        seen.add(h)
-        buf.append((it, article))
-        if len(buf) >= batch_size:
-            flush()
-    flush()
+            attributed = sum(1 for e in r.events if e.source or e.target)
+            stored(item.name, attributed, len(r.events) - attributed)
     return summary
 
 

@@ -30,7 +30,15 @@ from .grouping import Group, close, evidence_text, group_of, side_country
 DEFAULT_DB = "tocsin.db"
 
 
+#: PostgreSQL's deadlock and serialisation failures: the transaction may simply be run again.
+_RETRYABLE = frozenset({"40P01", "40001"})
+
+
 def now() -> str:
+    """The time stamped on what is written; ``SOURCE_DATE_EPOCH`` fixes it, for byte-identical re-runs."""
+    fixed = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if fixed.isdigit():
+        return dt.datetime.fromtimestamp(int(fixed), dt.UTC).isoformat(timespec="seconds")
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
@@ -160,6 +168,19 @@ class Store:
             rows = conn.execute(select(S.migrations_table).order_by(S.migrations_table.c.name))
             return [(r.name, r.applied_at) for r in rows]
 
+    @property
+    def many_writers(self) -> bool:
+        """Whether processes on other machines may write to this store at once (PostgreSQL, not SQLite)."""
+        return self.engine.dialect.name != "sqlite"
+
+    def ingested_by(self, article_id: str) -> str | None:
+        """The run that stored ``article_id``, if it is stored."""
+        log = S.ingest_log.c
+        with self.engine.connect() as conn:
+            return conn.scalar(
+                select(log.run_id).where(log.article_id == article_id, log.status == "ingested").limit(1)
+            )
+
     # -- writing --------------------------------------------------------------------------------------
     def find_duplicate(self, item: SourceItem) -> str | None:
         """The id of a stored article with the same text or URL, if any."""
@@ -175,6 +196,17 @@ class Store:
 
         With ``run_id`` the ingest-log row is written in the same transaction (one commit per article).
         """
+        for attempt in range(4):
+            try:
+                return self._add(item, extraction, run_id)
+            except OperationalError as exc:
+                # PostgreSQL ends one of two transactions that wait on each other; the article is then
+                # simply written again (nothing of it was committed)
+                if getattr(exc.orig, "sqlstate", None) not in _RETRYABLE or attempt == 3:
+                    raise StoreError(f"cannot store article {item.name}: {exc.orig}") from None
+        return None
+
+    def _add(self, item: SourceItem, extraction: Extraction, run_id: str | None) -> str | None:
         art = extraction.article
         h = content_hash(item.text)
         try:
@@ -232,6 +264,7 @@ class Store:
                 ],
             )
         touched: list[str] = []
+        first: dict[str, tuple[Group, Event]] = {}
         rows, loose = [], []
         origin = str(item.meta.get("origin") or "tocsin")
         for ev in x.events:
@@ -244,13 +277,17 @@ class Store:
             key_id: str = g.key_id or ""
             if key_id not in touched:
                 touched.append(key_id)
-                self._ensure_event(conn, g, ev, item, origin)
+                first[key_id] = (g, ev)
             rows.append(_mention_row(ev, aid, g, origin))
+        # many writers (PostgreSQL) touch shared events in one order, so two articles grouping into the
+        # same two events wait for each other instead of deadlocking
+        for key_id in sorted(first):
+            self._ensure_event(conn, *first[key_id], item, origin)
         if rows:
             conn.execute(S.event_mentions.insert(), rows)
         if loose:
             conn.execute(S.unattributed.insert(), loose)
-        for key_id in touched:
+        for key_id in sorted(touched):
             self._refresh_event(conn, key_id)
         if x.quotes:
             conn.execute(
@@ -351,6 +388,9 @@ class Store:
 
     def _refresh_event(self, conn: Connection, key_id: str) -> None:
         m, a = S.event_mentions, S.articles
+        # lock the event row first: a concurrent writer's mentions are then committed and counted, and
+        # its totals cannot overwrite ours (SQLite has one writer and leaves FOR UPDATE out)
+        conn.execute(select(S.events.c.id).where(S.events.c.id == key_id).with_for_update())
         stats = conn.execute(
             select(
                 func.sum(m.c.n_evidence),
