@@ -370,6 +370,13 @@ def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "--shard-mb", type=click.FloatRange(0.001, 1000), default=10.0, show_default=True, help="Text per Dask task."
 )
+@click.option(
+    "--max-chars",
+    type=click.IntRange(0),
+    default=2_000_000,
+    show_default=True,
+    help="Refuse an item whose text is longer (0: no limit).",
+)
 def ingest(
     sources: tuple[str, ...],
     db: str | None,
@@ -381,6 +388,7 @@ def ingest(
     workers: int | None,
     dask: str | None,
     shard_mb: float,
+    max_chars: int,
 ) -> None:
     """Read SOURCES (files, directories, JSONL/CSV, HTML, feeds, WARC, .gz, URLs) into the store."""
     _allow_private(allow_private_urls)
@@ -410,6 +418,7 @@ def ingest(
                 workers=_workers(workers),
                 dask=dask,
                 shard_chars=int(shard_mb * 1_000_000),
+                max_chars=max_chars,
             )
         finally:
             close()
@@ -631,7 +640,19 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("tocsin: interrupted", err=True)
         sys.exit(130)
+    except OSError as exc:  # the machine, not the program: a full disk, a file that vanished, no permission
+        if os.environ.get("TOCSIN_DEBUG"):
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"tocsin: {where}{exc.strerror or exc}", err=True)
+        sys.exit(2)
     except Exception as exc:  # a bug: still one line, with a way to get the details
+        from sqlalchemy.exc import DatabaseError
+
+        if isinstance(exc, DatabaseError) and not os.environ.get("TOCSIN_DEBUG"):
+            # the database went wrong under a command (corrupt page, disk full, read-only, server gone)
+            click.echo(f"tocsin: database error: {str(exc.orig).splitlines()[0]}", err=True)
+            sys.exit(2)
         if os.environ.get("TOCSIN_DEBUG"):
             raise
         click.echo(

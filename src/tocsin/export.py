@@ -417,7 +417,10 @@ def atomic_output(path: Path, *, protect: frozenset[Path] = frozenset(), force: 
         raise InputError(f"-o {path} is a directory; give a file name")
     if not target.parent.is_dir():
         raise InputError(f"-o {path}: directory {target.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise InputError(f"-o {path}: cannot write in {target.parent} ({exc.strerror})") from None
     try:
         if binary:
             os.close(fd)
@@ -425,7 +428,10 @@ def atomic_output(path: Path, *, protect: frozenset[Path] = frozenset(), force: 
         else:
             with os.fdopen(fd, "w", encoding="utf8", newline="") as fh:
                 yield fh
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise InputError(f"-o {path}: cannot replace it ({exc.strerror})") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

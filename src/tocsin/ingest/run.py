@@ -18,6 +18,10 @@ from . import iter_items
 
 Progress = Callable[[str, str], None]
 
+#: Longest article ingested by default: a book-length text (two thousand news reports) is far more
+#: likely a mis-split archive or a log file than a report, and would take many minutes to code.
+MAX_ARTICLE_CHARS = 2_000_000
+
 #: Most characters of text parsed in one local batch: a few huge articles do not hold a batch of
 #: sixteen in memory at once.
 BATCH_CHARS = 2_000_000
@@ -68,6 +72,7 @@ def ingest(
     workers: int = 1,
     dask: str | None = None,
     shard_chars: int = SHARD_CHARS,
+    max_chars: int = MAX_ARTICLE_CHARS,
 ) -> Summary:
     """Read ``sources`` (names, or already read items), code new articles and store them.
 
@@ -75,6 +80,7 @@ def ingest(
     batches in parallel while this process reads and stores, in input order, so the store is the same
     as a serial run's. ``dask`` (a scheduler address or ``local``) codes shards of about
     ``shard_chars`` characters on a Dask cluster; with a PostgreSQL store its workers also store.
+    An item longer than ``max_chars`` (0: no limit) is refused, not coded for minutes.
     """
     from ..pipeline import make_article
 
@@ -110,6 +116,10 @@ def ingest(
         for it in items():
             if isinstance(it, Refusal):
                 refuse(it.name, it.reason)
+                continue
+            if max_chars and len(it.text) > max_chars:
+                refuse(it.name, f"text is {len(it.text):,} characters, over the limit of {max_chars:,} per "
+                                "article (raise it with --max-chars, 0 for none)")  # fmt: skip
                 continue
             h = content_hash(it.text)
             if h in seen:

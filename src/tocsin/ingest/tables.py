@@ -82,8 +82,13 @@ def read_csv(text: str, path: str, mapping: dict[str, str]) -> Iterator[SourceIt
     except csv.Error:
         dialect = csv.excel
     csv.field_size_limit(50_000_000)
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    columns = {mapping.get(c, c) for c in (reader.fieldnames or [])}
+    # newline="" as the csv module asks: it then sees a lone "\r" and quoted line breaks as they are
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    try:
+        columns = {mapping.get(c, c) for c in (reader.fieldnames or [])}
+    except csv.Error as exc:
+        yield Refusal(path, f"malformed CSV header: {exc}")
+        return
     if "text" not in columns:
         yield Refusal(
             path, f"CSV has no 'text' column (columns: {', '.join(reader.fieldnames or [])}); use --map COLUMN=text"

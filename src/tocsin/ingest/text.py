@@ -41,6 +41,11 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    if any(ord(c) > 127 for c in data.decode("utf-8", errors="ignore")):
+        # valid UTF-8 sequences beside bytes that are not: a file pasted together from two encodings
+        # (a UTF-8 story quoting a Windows-1252 one). Repaired line by line: a line that is UTF-8 stays
+        # UTF-8, any other is Windows-1252, so neither part is garbled
+        return "".join(_line_utf8_else_cp1252(line) for line in data.removeprefix(b"\xef\xbb\xbf").splitlines(True))
     high = sum(1 for b in data if b > 127)
     if high / len(data) < 0.02:
         # A few stray bytes in English text are almost always Windows-1252/Latin-1 ("\xa3" is "£");
@@ -49,12 +54,43 @@ def decode(data: bytes, name: str) -> str:
             return data.decode("cp1252")
         except UnicodeDecodeError:
             return data.decode("latin-1")
+    western = _as_western(data)
+    if western is not None:
+        return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise InputError(f"{name}: cannot determine the text encoding (is it text?)")
     return str(best)
+
+
+def _as_western(data: bytes) -> str | None:
+    """``data`` as Windows-1252 when it reads like Western text: accented letters and typographic marks
+    standing alone among ASCII letters ("café", "£5", "“no”"). Text in another 8-bit code page read this
+    way turns into runs of accented letters ("Ïðèâåò"), and is left to the detector."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    high = [i for i, c in enumerate(text) if ord(c) > 127]
+    paired = sum(1 for i in high if i > 0 and ord(text[i - 1]) > 127 and text[i].isalpha() and text[i - 1].isalpha())
+    return text if paired <= len(high) // 4 else None
+
+
+def _line_utf8_else_cp1252(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return line.decode("cp1252")
+    except UnicodeDecodeError:
+        # the five bytes Windows-1252 leaves undefined are read as Latin-1 (C1 controls)
+        return "".join(chr(b) if b in _CP1252_UNDEFINED else bytes([b]).decode("cp1252") for b in line)
+
+
+_CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 
 
 def _mostly_control(head: bytes) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Engine, and_, create_engine, event, func, or_, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 from sqlalchemy.sql import Select
 
 from ..errors import StoreError
@@ -79,6 +79,12 @@ class EventFilter:
         return (self.status,) if isinstance(self.status, str) else tuple(self.status)
 
 
+def _sqlite_path(url: str) -> str:
+    """The file of a SQLite URL, also of the URI form (``sqlite:///file:/data/t.db?mode=ro&uri=true``)."""
+    path = url.split("///", 1)[-1]
+    return path.removeprefix("file:").split("?", 1)[0] if path.startswith("file:") else path
+
+
 def open_store(url: str | None = None, *, create: bool = True) -> Store:
     """Open the store at ``url`` and apply pending migrations.
 
@@ -87,7 +93,7 @@ def open_store(url: str | None = None, *, create: bool = True) -> Store:
     """
     resolved = resolve_url(url)
     if not create and resolved.startswith("sqlite:///"):
-        path = resolved.split("///", 1)[1]
+        path = _sqlite_path(resolved)
         if path and path != ":memory:" and not Path(path).exists():
             raise StoreError(
                 f"no store at {path}; check --db (or TOCSIN_DB), or create one with `tocsin ingest SOURCE --db {path}`"
@@ -110,7 +116,7 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot use database URL {url!r}: {exc}") from None
         if self.engine.dialect.name == "sqlite":
-            path = url.split("///", 1)[-1]
+            path = _sqlite_path(url)
             if path and path != ":memory:" and not Path(path).parent.is_dir():
                 raise StoreError(f"cannot create database {path}: directory {Path(path).parent} does not exist")
             event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -118,6 +124,11 @@ class Store:
             self.migrate()
         except OperationalError as exc:
             raise StoreError(f"cannot open database {self.display_url}: {exc.orig}") from None
+        except DatabaseError as exc:  # "file is not a database": a corrupt file, or not a store at all
+            raise StoreError(
+                f"cannot open database {self.display_url}: {exc.orig}; it is corrupt or not a Tocsin store "
+                "(restore it from a copy, or give another --db)"
+            ) from None
 
     @property
     def display_url(self) -> str:
@@ -143,6 +154,8 @@ class Store:
     def migrate(self) -> list[str]:
         """Apply the migrations not yet recorded; returns their names."""
         applied: list[str] = []
+        if self._up_to_date():
+            return applied  # nothing to write: a read-only store opens for reading
         try:
             with self.engine.begin() as conn:
                 S.migrations_table.create(conn, checkfirst=True)
@@ -162,6 +175,15 @@ class Store:
                 conn.execute(S.migrations_table.insert().values(name=name, applied_at=now()))
                 applied.append(name)
         return applied
+
+    def _up_to_date(self) -> bool:
+        from sqlalchemy import inspect
+
+        with self.engine.connect() as conn:
+            if not inspect(conn).has_table(S.migrations_table.name):
+                return False
+            done = set(conn.scalars(select(S.migrations_table.c.name)))
+        return all(name in done for name, _ in S.MIGRATIONS)
 
     def migrations(self) -> list[tuple[str, str]]:
         with self.engine.connect() as conn:
