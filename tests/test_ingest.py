@@ -329,3 +329,41 @@ def test_redirect_loops_and_short_bodies_are_refusals(site):
 def test_utf16_and_utf32_with_a_byte_order_mark_are_text(codec):
     text = "Russian forces shelled Kharkiv on Monday, killing five civilians."
     assert decode(text.encode(codec), "x") == text
+
+
+def test_a_name_that_rebinds_to_loopback_after_the_check_is_not_connected_to(monkeypatch):
+    """DNS rebinding: public for the check, 127.0.0.1 when connecting; the connection is refused."""
+    import socket
+
+    from tocsin.errors import InputError
+    from tocsin.ingest.web import fetch
+
+    hits: list[str] = []
+
+    class Admin(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"secret admin page " * 20)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Admin)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_port
+    answers = iter([("93.184.216.34", port)])  # the first answer is public, every later one is loopback
+
+    def rebinding(host, p, *args, **kwargs):
+        addr = next(answers, ("127.0.0.1", port))
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", addr)]
+
+    monkeypatch.delenv("TOCSIN_ALLOW_PRIVATE_URLS", raising=False)
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    try:
+        with pytest.raises(InputError, match=r"refused, rebind\.example is a private, loopback"):
+            fetch(f"http://rebind.example:{port}/admin", retries=0)
+    finally:
+        server.shutdown()
+    assert hits == []

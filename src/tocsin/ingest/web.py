@@ -14,8 +14,10 @@ import os
 import socket
 import time
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from .. import __version__
@@ -48,18 +50,62 @@ def check_url(url: str) -> None:
     if private_allowed():
         return
     try:
-        infos = socket.getaddrinfo(
-            host, parts.port or (443 if parts.scheme == "https" else 80), type=socket.SOCK_STREAM
-        )
+        public_addresses(host, parts.port or (443 if parts.scheme == "https" else 80))
+    except InputError as exc:
+        raise InputError(f"{url}: {exc}") from None
+
+
+def public_addresses(host: str, port: int) -> list[str]:
+    """The addresses ``host`` resolves to, all of them public, or InputError naming the one that is not."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise InputError(f"{url}: cannot resolve {host} ({exc})") from None
+        raise InputError(f"cannot resolve {host} ({exc})") from None
+    out: list[str] = []
     for info in infos:
-        addr = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        text = str(info[4][0])
+        addr = ipaddress.ip_address(text.split("%")[0])
         if not addr.is_global or addr.is_multicast:
             raise InputError(
-                f"{url}: refused, {host} is a private, loopback or link-local address ({addr}); "
+                f"refused, {host} is a private, loopback or link-local address ({addr}); "
                 "pass --allow-private-urls to fetch it"
             )
+        out.append(text)
+    return out
+
+
+class _PinnedBackend(httpcore.SyncBackend):
+    """Connects only to addresses it has just checked: a name that resolved to a public address for
+    :func:`check_url` and to 127.0.0.1 a moment later (DNS rebinding) is refused, not connected to."""
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options: Any = None) -> httpcore.NetworkStream:  # fmt: skip
+        if private_allowed():
+            return super().connect_tcp(host, port, timeout, local_address, socket_options)
+        try:
+            addresses = public_addresses(host, port)
+        except InputError as exc:
+            raise httpcore.ConnectError(str(exc)) from None
+        last: Exception | None = None
+        for addr in addresses:  # the checked address itself, so no second lookup can differ
+            try:
+                return super().connect_tcp(addr, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as exc:
+                last = exc
+        raise last or httpcore.ConnectError(f"cannot connect to {host}")
+
+
+def safe_client() -> httpx.Client:
+    """The client :func:`fetch` uses: no automatic redirects (each is checked), pinned addresses."""
+    transport = httpx.HTTPTransport(retries=0)
+    pool = getattr(transport, "_pool", None)
+    if pool is not None and hasattr(pool, "_network_backend"):
+        # httpx does not take a network backend yet; without this hook the check before each request
+        # still holds, only the rebinding window stays open
+        pool._network_backend = _PinnedBackend()
+    return httpx.Client(
+        timeout=TIMEOUT, follow_redirects=False, headers={"User-Agent": USER_AGENT}, transport=transport
+    )
 
 
 @dataclass
@@ -86,7 +132,7 @@ def fetch(
 ) -> Fetched:
     """GET ``url``; 304 is returned as is (for conditional requests); other failures raise InputError."""
     own = client is None
-    client = client or httpx.Client(timeout=TIMEOUT, follow_redirects=False, headers={"User-Agent": USER_AGENT})
+    client = client or safe_client()
     until = time.monotonic() + deadline
     try:
         current = url
@@ -142,6 +188,8 @@ def _get(
                     raise InputError(f"{url}: body has {len(body):,} of its {declared:,} declared bytes (cut short)")
                 return Fetched(str(resp.url), resp.status_code, bytes(body), dict(resp.headers))
         except _RETRYABLE as exc:
+            if str(exc).startswith("refused,"):  # the pinned connection found a private address
+                raise InputError(f"{url}: {exc}") from None
             if attempt < retries and time.monotonic() < until:
                 _sleep(backoff * 2**attempt, until, url)
                 continue
