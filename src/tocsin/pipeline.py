@@ -23,7 +23,7 @@ from .extractors.factuality import assess
 from .extractors.hygiene import layout
 from .extractors.places import Gazetteer, find_places
 from .extractors.stance import restate
-from .extractors.syntax import governor, rel, sentence
+from .extractors.syntax import governor, rel, sentence, sentences
 from .models import Actor, Article, Event, Evidence, Extraction, Place, Quote
 from .nlp import load_pipeline, parse
 from .periods import period_start
@@ -185,7 +185,7 @@ def _build_events(
     quotes: list[Quote],
 ) -> tuple[list[Event], dict[str, list[int]]]:
     """The article's events, and for each event id the token indices of its triggers."""
-    sent_index = {s.start: i for i, s in enumerate(doc.sents)}
+    sent_index = {s.start: i for i, s in enumerate(sentences(doc))}
     speakers = _quote_speakers(quotes, idx)
     groups: dict[tuple, dict] = {}
     order: list[tuple] = []

@@ -18,6 +18,7 @@ from .actors import ActorIndex
 from .events import Mention, _verb_roles
 from .factuality import SPEECH
 from .hygiene import Layout
+from .syntax import sentences
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "nlp" / "plover_textcat"
 THRESHOLD = 0.7
@@ -65,7 +66,7 @@ def classify_mentions(
     if clf is None:
         return []
     candidates: list[tuple[Span, list[str], list[str]]] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if sent.start in covered or not lay.in_body(sent.start_char, sent.end_char):
             continue
         root = sent.root

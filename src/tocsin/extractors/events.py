@@ -16,7 +16,18 @@ from ..knowledge import NO_EVENT, Knowledge, Trigger
 from .actors import ActorIndex, Proto
 from .factuality import SPEECH
 from .hygiene import Layout
-from .syntax import args, governor, is_passive, objects, particles, rel, sentence, stray_infinitive, subjects
+from .syntax import (
+    args,
+    governor,
+    is_passive,
+    objects,
+    particles,
+    rel,
+    sentence,
+    sentences,
+    stray_infinitive,
+    subjects,
+)
 
 LIGHT_VERBS = {
     "hold",
@@ -211,6 +222,8 @@ def match_trigger(tok: Token, k: Knowledge) -> Trigger | None:
         return None  # second half of a hyphenated word: the first half carries it
     if _is_month(tok):
         return None
+    if not any(key in lex.compound or key in lex.single for key in keys):
+        return None  # most words are no trigger: answer before reading the token's dependents
     kids = particles(tok)
     if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _PARTICLES and doc[tok.i + 1].tag_ in ("RP", "RB", "IN"):
         kids.add(doc[tok.i + 1].lower_)  # "handed over 700 kg of medicine" with "over" hung on the number
@@ -243,7 +256,7 @@ def _is_month(tok: Token) -> bool:
 def find_mentions(doc: Doc, idx: ActorIndex, k: Knowledge, lay: Layout) -> list[Mention]:
     """All event mentions in body sentences of ``doc``."""
     out: list[Mention] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if not lay.in_body(sent.start_char, sent.end_char):
             continue
         for tok in sent:

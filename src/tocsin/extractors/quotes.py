@@ -17,7 +17,7 @@ from ..models import Evidence, Quote
 from .actors import ActorIndex
 from .factuality import SPEECH, according_to
 from .hygiene import Layout
-from .syntax import subjects
+from .syntax import sentences, subjects
 
 _QUOTE = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|‘([^’]{6,}?)’(?![a-z])")
 _CUES = SPEECH | {"ask", "reply", "respond", "explain", "stress", "underscore", "emphasise", "emphasize", "dub", "call"}
@@ -27,7 +27,7 @@ def find_quotes(doc: Doc, idx: ActorIndex, lay: Layout) -> list[Quote]:
     text = doc.text
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
-    sents = list(doc.sents)
+    sents = sentences(doc)
     sent_no = {s.start: n for n, s in enumerate(sents)}
     for m in _QUOTE.finditer(text):
         start, end = m.span()

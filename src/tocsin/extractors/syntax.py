@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 _REL = {
     "dobj": "obj",
@@ -184,6 +184,16 @@ def predicate_of_copula(tok: Token) -> Token | None:
     return None
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, computed once per Doc: every extractor walks the sentences, and spaCy
+    rebuilds them from the token flags on each ``doc.sents``."""
+    cache = doc.user_data.get("tocsin_sents")
+    if cache is None or (cache and cache[-1].end != len(doc)):
+        cache = list(doc.sents)
+        doc.user_data["tocsin_sents"] = cache
+    return cache
+
+
 def sentence(tok: Token) -> Span:
     """``tok.sent`` in constant time: spaCy's ``Token.sent`` rescans the document on every call, which
     makes per-token lookups quadratic on long texts. The boundaries are cached on the Doc."""
@@ -191,7 +201,7 @@ def sentence(tok: Token) -> Span:
     cache = doc.user_data.get("tocsin_sent_bounds")
     if cache is None or len(cache) != len(doc):
         cache = [(0, 0)] * len(doc)
-        for sent in doc.sents:
+        for sent in sentences(doc):
             for i in range(sent.start, sent.end):
                 cache[i] = (sent.start, sent.end)
         doc.user_data["tocsin_sent_bounds"] = cache
