@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import Knowledge
 from ..models import Actor
-from .syntax import args, rel, sentence, subjects
+from .syntax import args, rel, sentence, subjects, text_of
 
 ACTOR_ENTS = {"PERSON", "GPE", "ORG", "NORP", "LOC"}
 _MALE = {"he", "him", "his", "himself"}
@@ -135,7 +135,7 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, k: Knowledge, published: dt.date | None) -> None:
         self.doc = doc
-        self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.text)]
+        self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text_of(doc))]
         self.k = k
         self.published = published
         self.actors: dict[str, _Builder] = {}

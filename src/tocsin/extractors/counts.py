@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ..models import Count, Evidence, Place
 from .actors import ActorIndex
 from .hygiene import Layout
-from .syntax import args, sentences
+from .syntax import args, sentences, text_of
 
 #: Number words, shared with the date resolver ("two weeks ago").
 WORD_NUMS = {
@@ -117,7 +117,7 @@ def parse_number(text: str) -> float | None:
 def find_counts(doc: Doc, idx: ActorIndex, lay: Layout, places: list[Place]) -> list[Count]:
     out: list[Count] = []
     sents = sentences(doc)
-    text = doc.text  # Doc.text joins every token: build it once, not per sentence
+    text = text_of(doc)
     place_starts = [p.start for p in places]  # places come in text order
     for n, sent in enumerate(sents):
         if not lay.starts_in_body(sent.start_char):

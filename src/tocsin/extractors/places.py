@@ -22,7 +22,7 @@ from ..errors import DataError
 from ..knowledge import Knowledge
 from ..models import Place
 from .hygiene import Layout
-from .syntax import governor, sentence
+from .syntax import governor, sentence, text_of
 
 INDEX = Path(__file__).resolve().parent.parent / "data" / "gazetteer.sqlite"
 # Transliteration variants not always among GeoNames alternates (Russian -> Ukrainian forms, old spellings).
@@ -181,7 +181,7 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
     dateline = None
     if lay.dateline:
         s, e = lay.dateline
-        text = doc.text[s:e]
+        text = text_of(doc)[s:e]
         dateline = resolve(text.title(), s, e, gaz, k, context, region=False)
         if dateline is not None:
             dateline = Place(**{**_as_kwargs(dateline), "text": text, "rule": "dateline"})

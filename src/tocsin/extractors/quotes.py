@@ -17,14 +17,14 @@ from ..models import Evidence, Quote
 from .actors import ActorIndex
 from .factuality import SPEECH, according_to
 from .hygiene import Layout
-from .syntax import sentences, subjects
+from .syntax import sentences, subjects, text_of
 
 _QUOTE = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|‘([^’]{6,}?)’(?![a-z])")
 _CUES = SPEECH | {"ask", "reply", "respond", "explain", "stress", "underscore", "emphasise", "emphasize", "dub", "call"}
 
 
 def find_quotes(doc: Doc, idx: ActorIndex, lay: Layout) -> list[Quote]:
-    text = doc.text
+    text = text_of(doc)
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
     sents = sentences(doc)
@@ -151,7 +151,7 @@ def _attribution(sent: Span, qstart: int, qend: int) -> tuple[Token | None, Toke
 def _indirect(doc: Doc, sents: list[Span], idx: ActorIndex, lay: Layout, covered: list[tuple[int, int]]) -> list[Quote]:
     """Reported speech: a speech verb with a clausal complement outside quotation marks."""
     out: list[Quote] = []
-    text = doc.text
+    text = text_of(doc)
     for n, sent in enumerate(sents):
         if not lay.starts_in_body(sent.start_char):
             continue

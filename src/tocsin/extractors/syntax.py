@@ -194,6 +194,15 @@ def sentences(doc: Doc) -> list[Span]:
     return cache
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc: spaCy joins every token again on each access."""
+    cache = doc.user_data.get("tocsin_text")
+    if cache is None or len(cache) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
+        cache = doc.text
+        doc.user_data["tocsin_text"] = cache
+    return cache
+
+
 def sentence(tok: Token) -> Span:
     """``tok.sent`` in constant time: spaCy's ``Token.sent`` rescans the document on every call, which
     makes per-token lookups quadratic on long texts. The boundaries are cached on the Doc."""
