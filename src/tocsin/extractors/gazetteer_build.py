@@ -36,6 +36,8 @@ def build(shared: Path, out: Path = INDEX, *, min_population: int = 500) -> dict
         "CREATE TABLE names (key TEXT, id INTEGER);"
     )
     region_pts: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    region_pop: dict[str, int] = defaultdict(int)
+    country_pop: dict[str, int] = defaultdict(int)
     country_pts: dict[str, list[tuple[float, float]]] = defaultdict(list)
     names: set[tuple[str, int]] = set()
     for c in cities.values():
@@ -51,43 +53,50 @@ def build(shared: Path, out: Path = INDEX, *, min_population: int = 500) -> dict
             (gid, c["name"], country, a1[0] if a1 else None, c["latitude"], c["longitude"], pop, "city"),
         )
         region_pts[f"{cc}.{c['admin1code']}"].append((c["latitude"], c["longitude"]))
+        region_pop[f"{cc}.{c['admin1code']}"] += pop
+        country_pop[country] += pop
         country_pts[country].append((c["latitude"], c["longitude"]))
         alternates = [a for a in c.get("alternatenames", []) if a.isascii()] if pop >= 15000 else []
         for n in {c["name"], *alternates[:10]}:
             key = norm(n)
             if key:
                 names.add((key, gid))
+    labels = _region_labels(shared)
     for code, (name, gid) in admin1.items():
         pts = region_pts.get(code)
         country = iso3.get(code.split(".")[0])
         if not pts or not country or not gid:
             continue
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
+        mean = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+        # Natural Earth labels each island of a region apart: the mainland's is the one nearest its towns
+        near = labels.get((code.split(".")[0], norm(name)), [])
+        lat, lon = min(near, key=lambda q: (q[0] - mean[0]) ** 2 + (q[1] - mean[1]) ** 2, default=mean)
+        # a region is as populous as its towns together, so "Virginia" the state outranks the
+        # town of Virginia, Minnesota, unless the context says otherwise
+        pop = region_pop[code]
         db.execute(
-            "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?)", (gid, name, country, name, lat, lon, 0, "region")
+            "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?)", (gid, name, country, name, lat, lon, pop, "region")
         )
         for n in {name, name.replace(" Oblast", ""), name.replace("'", "")}:
             names.add((norm(n), int(gid)))
+    centres = _country_centres(shared)
     for n, country in enumerate(sorted(country_pts)):
         pts = country_pts[country]
         cid = -(n + 1)
         c = pycountry.countries.get(alpha_3=country)
         cname = getattr(c, "common_name", None) or (c.name if c else country)
+        # the centre of the country's largest landmass (as GeoNames places countries), not the mean
+        # of its towns, which leans to where people live
+        lat, lon = centres.get(country) or (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
         db.execute(
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?)",
-            (
-                cid,
-                cname,
-                country,
-                None,
-                sum(p[0] for p in pts) / len(pts),
-                sum(p[1] for p in pts) / len(pts),
-                0,
-                "country",
-            ),
+            (cid, cname, country, None, lat, lon, country_pop[country], "country"),
         )
         names.add((norm(cname), cid))
+    for gid, name, lat, lon, alts in AREAS:
+        db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)", (gid, name, None, None, lat, lon, 10**9, "area"))
+        for alt in (name, *alts):
+            names.add((norm(alt), gid))
     db.executemany("INSERT INTO names VALUES (?,?)", sorted(names))
     db.execute("CREATE INDEX names_key ON names(key)")
     db.commit()
@@ -99,3 +108,75 @@ def build(shared: Path, out: Path = INDEX, *, min_population: int = 500) -> dict
     db.close()
     tmp.replace(out)
     return counts
+
+
+#: Continents and well-known regions larger than a country, with their GeoNames ids and points: a
+#: story "in Africa" or "across the Middle East" is placed there, not in a town of that name.
+AREAS: tuple[tuple[int, str, float, float, tuple[str, ...]], ...] = (
+    # GeoNames' continents, with their ids
+    (6255146, "Africa", 7.19, 21.09, ()),
+    (6255147, "Asia", 29.84, 89.3, ()),
+    (6255148, "Europe", 48.69, 9.14, ()),
+    (6255149, "North America", 46.07, -100.55, ()),
+    (6255150, "South America", -14.6, -57.66, ()),
+    (6255151, "Oceania", -18.31, 138.52, ("Australasia",)),
+    (6255152, "Antarctica", -78.16, 16.41, ()),
+    # regions GeoNames has no single id for: negative ids, stored without a GeoNames id
+    (-100001, "Middle East", 29.3, 42.46, ("Mideast", "Near East")),
+    (-100002, "Balkans", 42.0, 22.0, ("Balkan Peninsula", "Western Balkans")),
+    (-100003, "Caucasus", 42.0, 44.0, ("South Caucasus", "North Caucasus")),
+    (-100004, "Sahel", 15.0, 5.0, ()),
+    (-100005, "Horn of Africa", 8.0, 45.0, ()),
+    (-100006, "Central Asia", 43.0, 65.0, ()),
+    (-100007, "Southeast Asia", 5.0, 110.0, ("South-East Asia",)),
+    (-100008, "Latin America", -5.0, -65.0, ()),
+    (-100009, "Caribbean", 15.0, -73.0, ()),
+    (-100010, "Scandinavia", 62.0, 14.0, ()),
+    (-100011, "Persian Gulf", 27.0, 51.0, ("Arabian Gulf",)),
+)
+
+
+def _region_labels(shared: Path) -> dict[tuple[str, str], list[tuple[float, float]]]:
+    """(ISO alpha-2, normalised name) → Natural Earth's label points of an admin-1 region (one per part)."""
+    import json
+
+    path = shared / "reference" / "naturalearth" / "ne_10m_admin_1_label_points.json"
+    if not path.exists():
+        return {}
+    out: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for f in json.loads(path.read_text(encoding="utf8"))["features"]:
+        p, (lon, lat) = f["properties"], f["geometry"]["coordinates"]
+        if p.get("iso_a2") and p.get("name"):
+            out[(p["iso_a2"], norm(p["name"]))].append((lat, lon))
+    return out
+
+
+def _country_centres(shared: Path) -> dict[str, tuple[float, float]]:
+    """ISO alpha-3 → the area centroid of the country's largest polygon (Natural Earth 1:50m)."""
+    import json
+
+    path = shared / "reference" / "naturalearth" / "ne_50m_admin_0_countries.json"
+    if not path.exists():
+        return {}
+    out: dict[str, tuple[float, float]] = {}
+    for f in json.loads(path.read_text(encoding="utf8"))["features"]:
+        p, g = f["properties"], f["geometry"]
+        iso = p.get("ISO_A3") if p.get("ISO_A3") not in (None, "-99") else p.get("ADM0_A3")
+        polys = g["coordinates"] if g["type"] == "MultiPolygon" else [g["coordinates"]]
+        best = max((_centroid(poly[0]) for poly in polys), key=lambda c: c[0], default=None)
+        if iso and best is not None and best[0] > 0:
+            out[iso] = (best[1], best[2])
+    return out
+
+
+def _centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """(area, lat, lon) of a polygon ring by the shoelace formula, in degrees (plenty at country scale)."""
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x0 * y1 - x1 * y0
+        a += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if a == 0:
+        return 0.0, ring[0][1], ring[0][0]
+    return abs(a) / 2, cy / (3 * a), cx / (3 * a)

@@ -67,7 +67,7 @@ def norm(name: str) -> str:
 class Candidate:
     geonames_id: int
     name: str
-    country: str
+    country: str | None
     admin1: str | None
     lat: float
     lon: float
@@ -112,6 +112,12 @@ class Gazetteer:
 def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[list[Place], Place | None]:
     """Resolve every GPE/LOC/FAC entity of the body; also the dateline."""
     context = _context(doc, k)
+    regions = _region_context(doc, gaz)
+    second_look: list[tuple[int, Span]] = []
+    for admin1 in regions:  # a region named is also a word for its country
+        iso = next((c.country for c in gaz.lookup(admin1) if c.feature == "region" and c.country), None)
+        if iso:
+            context[iso] = context.get(iso, 0) + regions[admin1]
     places: list[Place] = []
     for ent in doc.ents:
         if ent.label_ not in ("GPE", "LOC", "FAC"):
@@ -120,6 +126,15 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
             continue
         town_text, _, country_text = ent.text.rpartition(",")
         town_text, country_text = town_text.rstrip(), country_text.lstrip()
+        within = _region_named(country_text, gaz) if town_text and not k.country_of(country_text) else None
+        if within is not None and within.admin1:
+            # one entity "Plymouth, Iowa": the town, looked for in the region named after it
+            s0, s1 = ent.start_char, ent.start_char + len(town_text)
+            town = resolve(town_text, s0, s1, gaz, k, context, region=False, regions={within.admin1: 99.0})
+            s2 = ent.end_char - len(country_text)
+            reg = resolve(country_text, s2, ent.end_char, gaz, k, context, region=True)
+            places.extend(p for p in (town, reg) if p is not None)
+            continue
         if town_text and k.country_of(country_text):
             # one entity "Gorlovka, Ukraine": the town, resolved within the country named after it
             s0, s1 = ent.start_char, ent.start_char + len(town_text)
@@ -129,9 +144,16 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
             nation = resolve(country_text, s2, ent.end_char, gaz, k, context, region=False)
             places.extend(p for p in (town, nation) if p is not None)
             continue
-        place = resolve(ent.text, ent.start_char, ent.end_char, gaz, k, context, region=_is_region(ent))
+        # "Plymouth, Iowa" as two entities: the region after the comma says where to look
+        nxt = doc[ent.end + 1] if ent.end + 1 < len(doc) and doc[ent.end].text == "," else None
+        after = _region_named(nxt.text, gaz) if nxt is not None and nxt.pos_ == "PROPN" else None
+        near = {after.admin1: 99.0} if after is not None and after.admin1 else regions
+        place = resolve(ent.text, ent.start_char, ent.end_char, gaz, k, context, region=_is_region(ent), regions=near)
         if place is not None:
             places.append(place)
+            if near is regions:
+                second_look.append((len(places) - 1, ent))
+    _reread_with_neighbours(places, second_look, gaz, k, context, regions)
     seen = {(p.start, p.end) for p in places}
     spans = (doc.char_span(p.start, p.end, alignment_mode="expand") for p in places)
     found_heads = {sp.root.i for sp in spans if sp is not None}
@@ -215,8 +237,64 @@ def _context(doc: Doc, k: Knowledge) -> dict[str, float]:
     return weights
 
 
+def _region_context(doc: Doc, gaz: Gazetteer) -> dict[str, float]:
+    """Admin-1 regions the article names ("Louisiana", "the Luhansk region"), counted: a town of a
+    common name is then looked for there first ("Alexandria" in a story that mentions Louisiana)."""
+    weights: dict[str, float] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC"):
+            continue
+        cands = gaz.lookup(ent.text)
+        # only a region that is also the most populous bearer of the name ("Georgia" in a story about
+        # Tbilisi is the country) and not named after its own chief town ("Alexandria" is the city)
+        top = cands[0] if cands else None
+        if top is None or top.feature != "region" or not top.admin1 or _named_for_town(top, cands):
+            continue
+        weights[top.admin1] = weights.get(top.admin1, 0) + 1
+    return weights
+
+
+def _reread_with_neighbours(
+    places: list[Place],
+    ambiguous: list[tuple[int, Span]],
+    gaz: Gazetteer,
+    k: Knowledge,
+    context: dict[str, float],
+    regions: dict[str, float],
+) -> None:
+    """Resolve each ambiguous name again with the countries of the article's other places as context:
+    "Donetsk" beside "Kharkiv" is the Ukrainian city, not the Russian town of that name."""
+    for n, ent in ambiguous:
+        if not places[n].rule.startswith("gazetteer:") or places[n].rule.startswith("gazetteer:1 "):
+            continue
+        others: dict[str, float] = dict(context)
+        for m, p in enumerate(places):
+            if m != n and p.country and p.text != places[n].text:
+                others[p.country] = others.get(p.country, 0) + 1
+        again = resolve(ent.text, ent.start_char, ent.end_char, gaz, k, others, region=_is_region(ent), regions=regions)
+        if again is not None:
+            places[n] = again
+
+
+def _named_for_town(region: Candidate, cands: tuple[Candidate, ...]) -> bool:
+    return any(c.feature == "city" and c.admin1 == region.admin1 and c.country == region.country for c in cands)
+
+
+def _region_named(text: str, gaz: Gazetteer) -> Candidate | None:
+    cands = gaz.lookup(text)
+    return next((c for c in cands if c.feature == "region"), None) if cands else None
+
+
 def resolve(
-    text: str, start: int, end: int, gaz: Gazetteer, k: Knowledge, context: dict[str, float], *, region: bool
+    text: str,
+    start: int,
+    end: int,
+    gaz: Gazetteer,
+    k: Knowledge,
+    context: dict[str, float],
+    *,
+    region: bool,
+    regions: dict[str, float] | None = None,
 ) -> Place | None:
     key = text.lower().removeprefix("the ").replace("’", "'")
     iso = k.country_names.get(key)
@@ -239,13 +317,19 @@ def resolve(
         return None
     best, score = None, -1e9
     total = sum(context.values()) or 1.0
+    regions = regions or {}
+    total_r = sum(regions.values()) or 1.0
     for c in cands:
         s = math.log10(max(c.population, 10))
-        s += 6.0 * context.get(c.country, 0.0) / total
+        s += 6.0 * context.get(c.country or "", 0.0) / total
+        if c.feature != "region" and c.admin1:
+            s += 4.0 * regions.get(c.admin1, 0.0) / total_r
         if region and c.feature == "region":
             s += 4.0
         elif region:
             s -= 1.0
+        elif c.feature == "region" and _named_for_town(c, cands):
+            s -= 1.0  # "Alexandria", "Kharkiv" alone: the city more than the region named after it
         if c.feature == "country":
             s -= 2.0
         if s > score:
@@ -261,7 +345,7 @@ def resolve(
         admin1=best.admin1,
         lat=round(best.lat, 5),
         lon=round(best.lon, 5),
-        geonames_id=best.geonames_id,
+        geonames_id=best.geonames_id if best.geonames_id > 0 else None,  # countries and areas have none
         feature=best.feature,
         confidence=conf,
         rule=f"gazetteer:{len(cands)} candidates",

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
 from .. import knowledge
+from .lemmas import candidates
 
 # Aliases that name a person in leaders.tsv but are more often something else.
 _AMBIGUOUS_ALIASES = {"austin", "lee", "kim", "bibi", "harris", "cooper", "wallace", "michel", "khan", "tamim", "xi"}
@@ -301,7 +302,7 @@ def relabel_gpe(doc: Doc) -> Doc:
             if key in k.country_names or key in k.seats:
                 ent = Span(doc, ent.start, ent.end, label="GPE", kb_id=ent.kb_id)
                 changed = True
-        elif ent.label_ == "PERSON" and _misread_place(ent, k):
+        elif ent.label_ == "PERSON" and (_misread_place(ent, k) or _place_object(ent, k)):
             ent = Span(doc, ent.start, ent.end, label="GPE")
             changed = True
         elif ent.label_ == "PERSON" and len(ent) > 1:
@@ -456,6 +457,33 @@ def _misread_place(ent: Span, k: knowledge.Knowledge) -> bool:
         and not k.terms(ent.text)
         and _gazetteer_place(ent.text)
     )
+
+
+#: Verbs whose object is a place far more often than a person: one shells, captures or besieges a
+#: town. A "person" that is their object (or joined to it) and a sizeable place is the place.
+_PLACE_OBJECT_VERBS = {
+    *["shell", "bomb", "bombard", "strike", "hit", "pound", "raid", "storm", "besiege", "encircle"],
+    *["surround", "capture", "seize", "retake", "recapture", "liberate", "occupy", "overrun", "enter"],
+    *["evacuate", "flee", "leave", "visit", "reach", "invade", "blockade", "annex"],
+}
+
+
+def _place_object(ent: Span, k: knowledge.Knowledge) -> bool:
+    """ "Russian forces shelled Kharkiv and Donetsk", both tagged PERSON: the object of a verb that
+    takes places, no office holder, nobody's surname in the same text, and a sizeable GeoNames place."""
+    if len(ent) > 2 or k.terms(ent.text):
+        return False
+    head = ent.root
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    # the lemma repair runs after this component: read the verb's regular inflections as well
+    forms = {verb.lemma_.lower(), verb.lower_, *candidates(verb.text)}
+    if head.dep_ not in ("obj", "dobj") or verb.pos_ != "VERB" or not forms & _PLACE_OBJECT_VERBS:
+        return False
+    last = ent[-1].lower_
+    surname = any(e.label_ == "PERSON" and len(e) > len(ent) and e[-1].lower_ == last for e in ent.doc.ents if e != ent)
+    return not surname and _gazetteer_place(ent.text)
 
 
 def _bare_proper(tok: Any) -> bool:
