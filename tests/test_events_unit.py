@@ -1221,3 +1221,15 @@ def test_figurative_objects_of_words_without_object_tables():
     assert _types(rows) == []
     critics = [r if i != 3 else ("critics", "critic", "NOUN", "NNS", 1, "obj") for i, r in enumerate(rows)]
     assert _types(critics) == ["ACCUSE"]
+
+
+def test_a_town_on_the_receiving_end_stands_for_its_country(nlp):
+    """ "shelled Kharkiv and Donetsk": the towns are the location and, coded as their country, the target."""
+    import tocsin
+
+    x = tocsin.extract("Russian forces shelled Kharkiv and Donetsk on Monday.", published="2022-02-20", nlp=nlp)
+    ev = next(e for e in x.events if e.type == "ASSAULT")
+    assert [a.code for a in ev.source] == ["RUSMIL"]
+    assert [a.code for a in ev.target] == ["UKR"]
+    assert ev.location is not None and ev.location.name == "Kharkiv"
+    assert next(a for a in x.actors if a.code == "UKR").rule.startswith("place-as-target:")

@@ -137,6 +137,7 @@ def extract_doc(article: Article, doc: Doc, *, model: str = "") -> Extraction:
     idx = ActorIndex(doc, k, article.published)
     gaz = Gazetteer.load()
     places, dateline = find_places(doc, lay, gaz, k)
+    idx.know_places(places)
     mentions = find_mentions(doc, idx, k, lay)
     covered = {sentence(m.trigger).start for m in mentions}
     mentions += classify_mentions(doc, idx, k, lay, covered)

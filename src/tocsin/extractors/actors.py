@@ -13,13 +13,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import Knowledge
-from ..models import Actor
+from ..models import Actor, Place
 from .syntax import args, rel, sentence, subjects, text_of
 
 ACTOR_ENTS = {"PERSON", "GPE", "ORG", "NORP", "LOC"}
@@ -143,9 +143,30 @@ class ActorIndex:
         self._actor_cache: dict[str, tuple[int, Actor]] = {}
         self._order: list[tuple[int, str]] = []  # (token index, key) in text order
         self._pairs: list[tuple[int, list[str]]] = []  # (token index, two person keys)
+        self._places: dict[int, Place] = {}  # head token of a resolved town or region -> the place
         self._build()
 
     # ---- public -------------------------------------------------------------------------
+    def know_places(self, places: Iterable[Place]) -> None:
+        """The article's resolved places, so a town that is acted upon can stand for its country."""
+        for p in places:
+            span = self.doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is not None and p.country and p.feature in ("city", "region"):
+                self._places[span.root.i] = p
+
+    def place_target(self, tok: Token) -> list[str]:
+        """ "shelled Kharkiv and Donetsk": a town or region on the receiving end of an act is coded as its
+        country (CAMEO's convention for places), so the act has a target and not only a location."""
+        out: list[str] = []
+        for t in (tok, *tok.conjuncts):
+            p = self._places.get(t.i)
+            if p is None or not p.country:
+                continue
+            name = self.k.countries[p.country].name if p.country in self.k.countries else p.country
+            proto = Proto(name=name, country=p.country, kind="group", rule=f"place-as-target:{p.name}")
+            out.append(self._add(proto, t, (t.i, t.i + 1)))
+        return out
+
     def refer(self, tok: Token) -> list[str]:
         """Actor keys the nominal headed by ``tok`` refers to (with its conjuncts)."""
         keys = self._own_keys(tok)
