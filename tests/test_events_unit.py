@@ -879,7 +879,8 @@ def test_drills_by_two_countries_are_cooperation_and_cancelled_restrictions_a_co
         ],
         ents=[(0, 1, "GPE"), (2, 3, "GPE")],
     )
-    assert [(m[0], m[1]) for m in mentions(doc)] == [("COOPERATE", ("RUSGOV", "BLRGOV"))]
+    # parties named together act with each other: the first towards the others, as plv_dev codes it
+    assert [(m[0], m[1], m[2]) for m in mentions(doc)] == [("COOPERATE", ("RUSGOV",), ("BLRGOV",))]
     # Latvia cancelled the restrictions .
     doc = make_doc(
         [
@@ -1017,7 +1018,8 @@ def test_a_joint_act_naming_no_parties_takes_the_countries_of_its_sentence():
         ],
         ents=[(0, 1, "GPE"), (2, 3, "NORP")],
     )
-    assert [(m[0], sorted(m[1])) for m in mentions(doc)] == [("COOPERATE", ["BLRGOV", "RUSMIL"])]
+    # both parties, the first towards the other
+    assert [(m[0], sorted(m[1] + m[2])) for m in mentions(doc)] == [("COOPERATE", ["BLRGOV", "RUSMIL"])]
 
 
 def test_a_promise_the_parser_joined_to_the_reported_clause_is_the_reporter_s():

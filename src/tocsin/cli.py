@@ -613,11 +613,19 @@ def export(
     default=Path("../shared/reference/plover/PLOVER_GSR_CAMEO.txt"),
     show_default=True,
 )
-def evaluate_events(gsr: Path) -> None:
-    """Score event typing and roles on the PLOVER gold standard records."""
-    from .evaluation import score_gsr
+@click.option(
+    "--plv",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Score on plv_dev-style labelled news sentences (JSONL) instead, with a per-label and per-role report.",
+)
+@click.option("--limit", type=click.IntRange(1), default=None, help="Score only the first N records.")
+def evaluate_events(gsr: Path, plv: Path | None, limit: int | None) -> None:
+    """Score event typing and roles on the PLOVER gold standard records (or --plv sentences)."""
+    from .evaluation import score_gsr, score_plv
 
-    click.echo(json.dumps(score_gsr(gsr), indent=2))
+    result = score_plv(plv, limit=limit) if plv is not None else score_gsr(gsr, limit=limit)
+    click.echo(json.dumps(result, indent=2))
 
 
 from . import cli_analyze  # noqa: E402,F401  (registers series, alerts, import, backtest, serve)

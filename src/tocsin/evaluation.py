@@ -108,3 +108,84 @@ def score_gsr(path: Path, *, limit: int | None = None) -> dict[str, Any]:
     }
     result["confusions"] = Counter(f"{e['gold']}->{e['predicted']}" for e in errors).most_common(15)
     return result
+
+
+# plv_dev names PLOVER's CONCEDE and RETREAT together YIELD
+PLV_LABELS = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
+
+
+def load_plv(path: Path) -> list[dict[str, Any]]:
+    """Read a plv_dev JSONL file: ``{"id", "text", "label", "source", "target", "context"}`` a line."""
+    try:
+        lines = path.read_text(encoding="utf8").splitlines()
+    except FileNotFoundError:
+        raise DataError(f"{path} not found; pass --plv pointing at plv_train.jsonl") from None
+    out = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise DataError(f"{path}:{n} is not JSON ({exc.msg})") from None
+        if isinstance(rec, dict) and rec.get("text") and rec.get("label"):
+            out.append(rec)
+    return out
+
+
+def _role_found(gold: str, actors: Iterable[Any], text: str) -> bool:
+    """Whether one of ``actors`` is the gold role, written as text: a mention of the actor inside the
+    gold phrase, or the gold phrase inside the mention ("Zarif" in "Iranian Foreign Minister … Zarif")."""
+    gold_low = gold.lower()
+    for a in actors:
+        for start, end in a.mentions or ():
+            said = text[start:end].lower()
+            if said and (said in gold_low or gold_low in said):
+                return True
+        if a.name and (a.name.lower() in gold_low or gold_low in a.name.lower()):
+            return True
+    return False
+
+
+def score_plv(path: Path, *, limit: int | None = None) -> dict[str, Any]:
+    """PLOVER type per label and macro-F1, and how often source and target are found, on plv_dev sentences.
+
+    A sentence's answer is its best event (as for the GSR). Roles are scored on the sentences whose type is
+    right and whose gold role is given: found when an actor of that role is the gold phrase.
+    """
+    from .pipeline import extract_many, make_article
+
+    records = load_plv(path)[:limit]
+    articles = [make_article(r["text"], id=str(r.get("id") or n)) for n, r in enumerate(records)]
+    pairs: list[tuple[str, str | None]] = []
+    hits: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    by_label: dict[str, Counter[str]] = {}
+    errors: list[tuple[str, str | None]] = []
+    for rec, x in zip(records, extract_many(articles), strict=True):
+        ev = best_event(x)
+        gold = rec["label"]
+        got = PLV_LABELS.get(ev.type, ev.type) if ev else None
+        pairs.append((gold, got))
+        if got != gold or ev is None:
+            errors.append((gold, got))
+            continue
+        for role, ours in (("source", ev.source), ("target", ev.target)):
+            want = (rec.get(role) or "").strip()
+            if not want:
+                continue
+            total[role] += 1
+            c = by_label.setdefault(gold, Counter())
+            c[f"{role}_of"] += 1
+            if _role_found(want, ours, x.article.text):
+                hits[role] += 1
+                c[f"{role}_found"] += 1
+    result = macro_f1(pairs)
+    result["no_event"] = sum(1 for _, p in pairs if p is None)
+    result["roles"] = {r: {"found": hits[r], "of": total[r], "rate": round(hits[r] / total[r], 3)} for r in total}
+    result["roles_by_type"] = {
+        lab: {r: round(c[f"{r}_found"] / c[f"{r}_of"], 3) for r in ("source", "target") if c[f"{r}_of"]}
+        for lab, c in sorted(by_label.items())
+    }
+    result["confusions"] = Counter(f"{g}->{p}" for g, p in errors).most_common(15)
+    return result

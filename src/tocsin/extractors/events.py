@@ -456,6 +456,8 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     if not targets and hit is not None and hit[1].pos_ == "NOUN":
         # "cancelled a planned visit to Haiti": the target hangs on the object that typed the event
         targets = [t for t in _noun_roles(hit[1], sense, idx)[1] if t not in sources]
+    if not targets and _verbal(tok):
+        targets = [t for t in _object_phrase_targets(tok, sense, idx) if t not in sources]
     code = k.cameo[cameo]
     if sense.lemma == "warn" and (not targets or _same_country(sources, targets, idx)):
         return []
@@ -480,6 +482,11 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         ]
     if code.type == "CONSULT" and len(sources) == 2 and not targets:
         sources, targets = sources[:1], sources[1:]
+    if code.type in ("AGREE", "COOPERATE") and not targets and _distinct_parties(sources, idx) >= 2:
+        # "Jordan and Britain have agreed to hold exercises": parties named together agree with each
+        # other; coded as PLOVER codes a joint act, the first party towards the others
+        idx.note_pair(tok.i, sources)
+        return [Mention(tok, sense, cameo, sources[:1], sources[1:], "lexicon+joint", mode, True)]
     if code.type == "CONSULT":
         idx.note_pair(tok.i, sources + targets)
         if len(sources) >= 2 and targets:
@@ -487,6 +494,24 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
             # event data codes them; it does not make the two parties talk to each other
             return [Mention(tok, sense, cameo, [s], targets, "lexicon+dep", mode) for s in sources]
     return [Mention(tok, sense, cameo, sources, targets, "lexicon+dep", mode)]
+
+
+def _distinct_parties(keys: list[str], idx: ActorIndex) -> int:
+    return len({idx.actors[k].country or idx.actors[k].org or k for k in keys})
+
+
+def _object_phrase_targets(v: Token, sense: Trigger, idx: ActorIndex) -> list[str]:
+    """ "suspended food supplies and flights to Armenia", "lifted sanctions on Iran": the target hangs
+    on the object, by one of the prepositions the trigger takes for its target."""
+    preps = set(sense.target_preps) | {"to", "on", "against", "for"}
+    for obj in (c for c in v.children if rel(c) == "obj"):
+        for h in (obj, *obj.conjuncts):
+            for r, c, prep in args(h):
+                if r == "prep" and prep in preps and c.i > h.i:
+                    keys = idx.refer(c) or idx.place_target(c)
+                    if keys:
+                        return keys
+    return []
 
 
 # Acts done to a country by acting on its territory: "Serbia lifted a curfew in Montenegro". Meetings and
@@ -599,6 +624,9 @@ _SIGNING = {"sign", "strike", "seal", "conclude", "reach", "ink"}
 _PROPOSALS = {
     *["request", "call", "appeal", "offer", "proposal", "plan", "ultimatum", "demand", "invitation"],
     *["initiative", "bid", "suggestion", "overture", "peace plan", "motion", "draft", "resolution"],
+    # other acts someone is answerable for: welcoming or condemning one is aimed at whoever took it
+    *["decision", "move", "step", "announcement", "statement", "remark", "comment", "policy", "measure"],
+    *["action", "ruling", "verdict", "vote", "referendum", "order", "law", "ban"],
 }
 
 
@@ -629,6 +657,13 @@ def _object_owner(c: Token, idx: ActorIndex) -> list[str]:
                 keys = idx.refer(g)
                 if keys:
                     return keys
+        for made in (v for v in c.children if rel(v) == "acl" and v.pos_ == "VERB"):
+            # "every offer made by the Taliban", "the plan put forward by Egypt"
+            for r, g, prep in args(made):
+                if r == "agent" or (r == "prep" and prep == "by"):
+                    keys = idx.refer(g)
+                    if keys:
+                        return keys
     return []
 
 
