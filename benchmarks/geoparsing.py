@@ -38,11 +38,17 @@ def gold(path: Path, limit: int) -> list[dict]:
             tag = t.find("gaztag")
             if tag is None or tag.findtext("lat") is None:
                 continue
-            tops.append({
-                "start": int(t.findtext("start")), "end": int(t.findtext("end")), "phrase": t.findtext("phrase"),
-                "id": int(tag.get("geonameid") or 0), "lat": float(tag.findtext("lat")), "lon": float(tag.findtext("lon")),
-                "fclass": tag.findtext("fclass"),
-            })  # fmt: skip
+            tops.append(
+                {
+                    "start": int(t.findtext("start") or 0),
+                    "end": int(t.findtext("end") or 0),
+                    "phrase": t.findtext("phrase"),
+                    "id": int(tag.get("geonameid") or 0),
+                    "lat": float(tag.findtext("lat") or 0),
+                    "lon": float(tag.findtext("lon") or 0),
+                    "fclass": tag.findtext("fclass"),
+                }
+            )
         out.append({"id": art.get("docid"), "text": art.findtext("text") or "", "toponyms": tops})
     return out
 
