@@ -72,3 +72,17 @@ def store(request, tmp_path):
                     conn.execute(table.delete())
     yield s
     s.close()
+
+
+def break_extraction_on(monkeypatch, marker: str) -> None:
+    """Make extraction raise for any article whose text contains ``marker`` (a bug in one article)."""
+    from tocsin import pipeline
+
+    real = pipeline.extract_doc
+
+    def fragile(article, doc, **kw):
+        if marker in article.text:
+            raise RuntimeError("boom")
+        return real(article, doc, **kw)
+
+    monkeypatch.setattr(pipeline, "extract_doc", fragile)

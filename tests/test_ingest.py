@@ -250,19 +250,13 @@ def test_hostile_items_are_refused_by_name_and_the_batch_goes_on(tmp_path):
 
 
 def test_an_article_that_breaks_extraction_is_refused_alone(tmp_path, monkeypatch):
-    import tocsin.pipeline as P
+    from conftest import break_extraction_on
+
     from tocsin.ingest.run import ingest
     from tocsin.models import SourceItem
     from tocsin.store import open_store
 
-    real = P.extract_doc
-
-    def fragile(article, doc, **kw):
-        if "POISON" in article.text:
-            raise RuntimeError("boom")
-        return real(article, doc, **kw)
-
-    monkeypatch.setattr(P, "extract_doc", fragile)
+    break_extraction_on(monkeypatch, "POISON")
     items = [SourceItem(name=f"i{n}", text=t) for n, t in
              enumerate(["Macron spoke to Putin.", "POISON in Kyiv.", "Rebels shelled Zolote."])]  # fmt: skip
     with open_store(str(tmp_path / "s.db")) as store:

@@ -50,16 +50,9 @@ def test_a_worker_that_dies_loses_only_its_own_article() -> None:
 
 
 def test_code_batch_isolates_an_article_that_breaks_the_batch(monkeypatch) -> None:
-    from tocsin import pipeline
+    from conftest import break_extraction_on
 
-    real = pipeline.extract_doc
-
-    def fragile(article, doc, **kw):
-        if "boom" in article.text:
-            raise RuntimeError("boom")
-        return real(article, doc, **kw)
-
-    monkeypatch.setattr(pipeline, "extract_doc", fragile)
+    break_extraction_on(monkeypatch, "boom")
     arts = [Article(text="The army shelled the town.", id="ok1"), Article(text="boom", id="bad"),
             Article(text="Police arrested two men.", id="ok2")]  # fmt: skip
     out = code_batch(arts)
