@@ -23,7 +23,7 @@ from .extractors.factuality import assess
 from .extractors.hygiene import layout
 from .extractors.places import Gazetteer, find_places
 from .extractors.stance import restate
-from .extractors.syntax import governor, rel, sentence, sentences
+from .extractors.syntax import governor, rel, sentence, sentences, text_of
 from .models import Actor, Article, Event, Evidence, Extraction, Place, Quote
 from .nlp import load_pipeline, parse
 from .periods import period_start
@@ -134,6 +134,11 @@ def extract_doc(article: Article, doc: Doc, *, model: str = "") -> Extraction:
         warnings.append("text does not look like English; results will be poor")
     if not article.text.strip():
         return Extraction(article=article, model=model, warnings=("empty text",))
+    if text_of(doc) != article.text:
+        warnings.append(
+            "the text is written all in one case: it was read with the capitals of names and sentence starts "
+            "restored, so quoted evidence shows them; offsets are those of the original"
+        )
     idx = ActorIndex(doc, k, article.published)
     gaz = Gazetteer.load()
     places, dateline = find_places(doc, lay, gaz, k)

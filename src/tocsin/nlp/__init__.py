@@ -71,7 +71,30 @@ def _load(name: str, ruler: bool) -> Language:
         from .ruler import add_ruler
 
         add_ruler(nlp)
+    if not isinstance(nlp.tokenizer, RestoringTokenizer):
+        nlp.tokenizer = RestoringTokenizer(nlp.tokenizer)
     return nlp
+
+
+class RestoringTokenizer:
+    """The pipeline's tokenizer, given text written all in one case with its capitals restored first
+    (:mod:`tocsin.nlp.truecase`): the models then see the names and sentence starts they were trained
+    on. The restoration keeps every character offset, so spans still index the original text."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def __call__(self, text: str) -> Doc:
+        from .truecase import restore
+
+        return self.inner(restore(text))
+
+    def pipe(self, texts: Iterable[str], **kwargs: Any) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str) -> Any:  # vocab, explain, to_disk, … of the real tokenizer
+        return getattr(self.inner, name)
 
 
 # After these a new sentence may begin; news prose ends its sentences with punctuation.

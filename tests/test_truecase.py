@@ -1,0 +1,56 @@
+"""Text written all in one case is read with its capitals restored, offsets unchanged."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tocsin.nlp.truecase import case_of, restore
+
+SENTENCES = [
+    "Russian forces shelled Kharkiv on Monday, Ukrainian officials said.",
+    "Police arrested 12 protesters in Nairobi on Friday.",
+    "Macron spoke to Putin by telephone on Sunday.",
+    "NATO condemned the attack on the convoy near Donetsk.",
+    "Rebels attacked an army base near Goma, killing five soldiers.",
+    "Turkey has suspended flights to Armenia.",
+    "Japan sent aid to Nepal after the earthquake.",
+]
+
+
+def test_restored_capitals_keep_every_offset_and_normal_text_is_untouched():
+    text = "russian forces shelled kharkiv on monday. nato condemned it, officials in kyiv said."
+    got = restore(text)
+    assert got == "Russian forces shelled Kharkiv on Monday. NATO condemned it, officials in Kyiv said."
+    assert restore(SENTENCES[0]) is SENTENCES[0]  # ordinary capitals: the same object, nothing done
+    assert case_of("POLICE ARRESTED 12 PROTESTERS IN NAIROBI") == "upper"
+    assert restore("POLICE ARRESTED 12 PROTESTERS IN NAIROBI ON FRIDAY.") == (
+        "Police arrested 12 protesters in Nairobi on Friday.")  # fmt: skip
+    # a name that is also a common word stays a word: "us" is no United States here
+    assert restore("they told us about it in the morning.") == "They told us about it in the morning."
+
+
+@given(st.text(max_size=200))
+def test_restoring_never_changes_the_length(text):
+    assert len(restore(text)) == len(text)
+    assert len(restore(text.upper())) == len(text.upper())
+
+
+def _coded(x):
+    return sorted((e.type, tuple(a.code for a in e.source), tuple(a.code for a in e.target)) for e in x.events)
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_lower_and_upper_case_copies_code_like_the_original(nlp, sentence):
+    import tocsin
+
+    want = _coded(tocsin.extract(sentence, published="2022-02-20", nlp=nlp))
+    assert want, "the original must code an event"
+    for copy in (sentence.lower(), sentence.upper()):
+        x = tocsin.extract(copy, published="2022-02-20", nlp=nlp)
+        assert _coded(x) == want, copy
+        assert x.article.text == copy  # the article keeps what was written
+        assert any("written all in one case" in w for w in x.warnings)
+        for ev in x.events:  # evidence offsets index the original text
+            assert copy[ev.evidence[0].start : ev.evidence[0].end].lower() == ev.evidence[0].text.lower()
