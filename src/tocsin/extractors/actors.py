@@ -144,6 +144,8 @@ class ActorIndex:
         self._order: list[tuple[int, str]] = []  # (token index, key) in text order
         self._pairs: list[tuple[int, list[str]]] = []  # (token index, two person keys)
         self._places: dict[int, Place] = {}  # head token of a resolved town or region -> the place
+        # the last word of every role phrase: a noun that is none of them heads no role
+        self._role_heads = frozenset(phrase.split()[-1] for phrase in k.roles)
         self._build()
 
     # ---- public -------------------------------------------------------------------------
@@ -439,6 +441,8 @@ class ActorIndex:
         ent = _ent_of(h)
         if ent is not None and ent.label_ == "PERSON":
             return self._person(h, ent)
+        if (ent is None or ent.label_ not in _NAMED) and not self._may_head_a_role(h):
+            return None  # most nouns ("plan", "week") head no actor: decided before their modifiers are read
         mods = _modifiers(h)
         country = None
         org = None
@@ -621,6 +625,13 @@ class ActorIndex:
         return Proto(
             name=name, country=country, sector=sector, kind="person", rule="person:title" if role else "person"
         )
+
+    def _may_head_a_role(self, h: Token) -> bool:
+        """Whether ``h`` can end a role phrase of the lexicon, or lead a description ("the leader")."""
+        lemma = h.lemma_.lower()
+        if lemma in ("leader", "counterpart") or lemma in _COLLECTIVE:
+            return True
+        return _head_form(h, self.k.roles) in self._role_heads
 
     def _role(self, h: Token, mods: list[Token], *, person: bool = False) -> tuple[str, str] | None:
         if not person and _force_as_means(h):
@@ -907,3 +918,7 @@ def span_text(doc: Doc, span: tuple[int, int]) -> str:
 def _norm(text: str) -> str:
     text = " ".join(text.replace("’", "'").split()).lower()
     return text[4:] if text.startswith("the ") else text
+
+
+#: Entity labels ``describe`` codes from the name itself.
+_NAMED = ("GPE", "LOC", "ORG", "NORP")
