@@ -361,3 +361,15 @@ def test_a_name_that_rebinds_to_loopback_after_the_check_is_not_connected_to(mon
     finally:
         server.shutdown()
     assert hits == []
+
+
+def test_an_oversized_csv_field_is_its_rows_refusal_and_later_rows_are_read(monkeypatch):
+    from tocsin.ingest import tables
+    from tocsin.models import Refusal
+
+    monkeypatch.setattr(tables, "MAX_FIELD", 50)
+    text = 'id,text\n1,"Police arrested 12 men in Nairobi."\n2,"' + "x" * 100 + '"\n3,"Rebels attacked Goma."\n'
+    out = list(tables.read_csv(text, "t.csv", {}))
+    assert [type(x).__name__ for x in out] == ["SourceItem", "Refusal", "SourceItem"]
+    assert isinstance(out[1], Refusal) and out[1].name == "t.csv:3" and "field limit" in out[1].reason
+    assert out[2].text == "Rebels attacked Goma."

@@ -76,12 +76,16 @@ def read_jsonl(text: str, path: str, mapping: dict[str, str]) -> Iterator[Source
         yield _item(record, name, mapping, path)
 
 
+#: Longest CSV field read: a longer one is its row's refusal, and the rows after it are still read.
+MAX_FIELD = 50_000_000
+
+
 def read_csv(text: str, path: str, mapping: dict[str, str]) -> Iterator[SourceItem | Refusal]:
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    csv.field_size_limit(50_000_000)
+    csv.field_size_limit(MAX_FIELD)
     # newline="" as the csv module asks: it then sees a lone "\r" and quoted line breaks as they are
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
     try:
@@ -94,11 +98,20 @@ def read_csv(text: str, path: str, mapping: dict[str, str]) -> Iterator[SourceIt
             path, f"CSV has no 'text' column (columns: {', '.join(reader.fieldnames or [])}); use --map COLUMN=text"
         )
         return
-    try:
-        for n, row in enumerate(reader, 2):
-            if None in row:
-                yield Refusal(f"{path}:{n}", "row has more fields than the header")
-                continue
-            yield _item(row, f"{path}:{n}", mapping, path)
-    except csv.Error as exc:
-        yield Refusal(path, f"malformed CSV: {exc}")
+    while True:
+        before = reader.reader.line_num  # the underlying reader's: DictReader's lags after an error
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            # the reader starts afresh on the next line: one broken or oversized row is that row's refusal
+            yield Refusal(f"{path}:{before + 1}", f"malformed CSV row: {exc}")
+            if reader.reader.line_num == before:
+                return  # nothing was consumed: the rest cannot be read
+            continue
+        n = reader.line_num
+        if None in row:
+            yield Refusal(f"{path}:{n}", "row has more fields than the header")
+            continue
+        yield _item(row, f"{path}:{n}", mapping, path)
