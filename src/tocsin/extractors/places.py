@@ -112,6 +112,10 @@ class Gazetteer:
 def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[list[Place], Place | None]:
     """Resolve every GPE/LOC/FAC entity of the body; also the dateline."""
     context = _context(doc, k)
+    dateline = _dateline(doc, lay, gaz, k, context)
+    if dateline is not None and dateline.country:
+        # "KYIV —": the story is told from there, so its country weighs like two mentions
+        context[dateline.country] = context.get(dateline.country, 0) + 2
     regions = _region_context(doc, gaz)
     second_look: list[tuple[int, Span]] = []
     for admin1 in regions:  # a region named is also a word for its country
@@ -200,14 +204,16 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
             seen.add((span.start_char, span.end_char))
             found_heads.add(tok.i)
     places.sort(key=lambda p: p.start)
-    dateline = None
-    if lay.dateline:
-        s, e = lay.dateline
-        text = text_of(doc)[s:e]
-        dateline = resolve(text.title(), s, e, gaz, k, context, region=False)
-        if dateline is not None:
-            dateline = Place(**{**_as_kwargs(dateline), "text": text, "rule": "dateline"})
     return places, dateline
+
+
+def _dateline(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge, context: dict[str, float]) -> Place | None:
+    if not lay.dateline:
+        return None
+    s, e = lay.dateline
+    text = text_of(doc)[s:e]
+    place = resolve(text.title(), s, e, gaz, k, context, region=False)
+    return Place(**{**_as_kwargs(place), "text": text, "rule": "dateline"}) if place is not None else None
 
 
 def _capitalised_word(tok) -> bool:
