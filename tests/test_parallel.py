@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -150,3 +151,54 @@ def test_extract_jsonl_with_workers_keeps_input_order_and_bad_lines(tmp_path) ->
     assert ids[:6] == ["n0", "n1", "n2", "n3", "line-5", "n4"]
     assert sum("error" in o for o in outs["2"]) == 3
     assert sum("events" in o for o in outs["2"]) == 20
+
+
+SCRIPT = """
+import os, sys, time
+from tocsin.models import Article
+from tocsin import parallel
+
+parallel._warm = lambda model: None  # no pipeline needed by this coder
+
+def slow(articles, model):
+    with open(os.path.join(sys.argv[1], str(os.getpid())), "w"):
+        pass
+    time.sleep(120)
+    return ["done" for _ in articles]
+
+batches = [[Article(text=f"t{i}", id=str(i))] for i in range(6)]
+for _ in parallel._on_pool(batches, 2, None, fn=slow):
+    pass
+"""
+
+
+def test_workers_of_a_killed_run_do_not_outlive_it(tmp_path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "run.py"
+    script.write_text(SCRIPT)
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    proc = subprocess.Popen([sys.executable, str(script), str(pids)])
+    deadline = time.monotonic() + 60
+    while len(list(pids.iterdir())) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    workers = [int(p.name) for p in pids.iterdir()]
+    assert len(workers) == 2, "the two workers did not start"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+
+    def alive(pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        stat = Path(f"/proc/{pid}/stat")
+        return not (stat.exists() and stat.read_text().split()[2] == "Z")
+
+    deadline = time.monotonic() + 10
+    while any(alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [p for p in workers if alive(p)], "workers outlived the killed run"

@@ -71,6 +71,21 @@ def _warm(model: str | None) -> None:
     load_pipeline(model)
 
 
+def _worker_start(model: str | None, parent: int) -> None:
+    """A worker's first act: load the pipeline, and watch its parent. A parent killed outright
+    (``kill -9``, out of memory) cannot stop its workers, and they would wait for work for ever."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="tocsin-parent-watch", daemon=True).start()
+    _warm(model)
+
+
 def _single_threaded() -> None:
     # each worker is one core's worth: BLAS threads would fight the other workers for the same cores
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -112,7 +127,9 @@ class _Pool:
         if self.executor is None:
             _single_threaded()
             ctx = _context(self.model)
-            self.executor = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_warm, initargs=(self.model,))
+            self.executor = ProcessPoolExecutor(
+                self.workers, mp_context=ctx, initializer=_worker_start, initargs=(self.model, os.getpid())
+            )
         return self.executor
 
     def close(self, *, wait: bool = True) -> None:
@@ -172,7 +189,9 @@ def _context(model: str | None) -> multiprocessing.context.BaseContext:
 
 
 def _quarantined(art: Article, model: str | None, fn: Coder) -> Result:
-    with ProcessPoolExecutor(1, mp_context=_context(model)) as one:
+    with ProcessPoolExecutor(
+        1, mp_context=_context(model), initializer=_worker_start, initargs=(model, os.getpid())
+    ) as one:
         try:
             return one.submit(fn, [art], model).result()[0]
         except BrokenProcessPool:
