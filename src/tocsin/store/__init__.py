@@ -540,10 +540,12 @@ def _insert(conn: Connection, table: Any) -> Any:
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
+    # the wait first: switching a new file to WAL needs its lock, which a process starting at the same
+    # moment may hold, and without a wait that is an immediate "database is locked"
+    cur.execute("PRAGMA busy_timeout=60000")
     cur.execute("PRAGMA journal_mode=WAL")  # readers keep working while an ingest writes
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
 
 
