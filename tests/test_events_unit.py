@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 from conftest import make_doc
 
 from tocsin import knowledge
@@ -1235,3 +1236,16 @@ def test_a_town_on_the_receiving_end_stands_for_its_country(nlp):
     assert [a.code for a in ev.target] == ["UKR"]
     assert ev.location is not None and ev.location.name == "Kharkiv"
     assert next(a for a in x.actors if a.code == "UKR").rule.startswith("place-as-target:")
+
+
+@pytest.mark.parametrize(
+    "sentence, target",
+    [("Germany gave 352 million euros to Ethiopia.", "ETHGOV"), ("Japan gave $5 million to Nepal.", "NPLGOV")],
+)
+def test_an_amount_of_money_given_is_economic_aid(nlp, sentence, target):
+    import tocsin
+
+    x = tocsin.extract(sentence, published="2022-02-20", nlp=nlp)
+    assert [(e.cameo, [a.code for a in e.target]) for e in x.events] == [("071", [target])]
+    # the currency must be what is given, not something the object mentions
+    assert not tocsin.extract("The bank gave a warning about the yen.", published="2022-02-20", nlp=nlp).events

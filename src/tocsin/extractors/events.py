@@ -940,6 +940,14 @@ def _light_object(n: Token) -> bool:
 _NAMED = {"ORG", "PERSON", "NORP"}
 
 
+_CURRENCIES = {
+    *["dollar", "euro", "pound", "yen", "yuan", "renminbi", "rupee", "rouble", "ruble", "franc", "peso"],
+    *["dinar", "dirham", "riyal", "rial", "lira", "shekel", "krone", "krona", "won", "naira", "rand"],
+    *["shilling", "real", "ringgit", "baht", "taka", "hryvnia", "zloty", "forint", "leu", "kwacha"],
+    *["$", "€", "£", "¥", "us$", "usd", "eur", "gbp"],
+}
+
+
 def _table_match(tok: Token, sense: Trigger, k: Knowledge) -> tuple[str, Token] | None:
     """The ``trigger_objects.tsv`` code met by the trigger's objects, and the object that met it."""
     if "argobj" not in sense.flags:
@@ -958,6 +966,8 @@ def _table_match(tok: Token, sense: Trigger, k: Knowledge) -> tuple[str, Token] 
                 continue  # "the Child Trust Fund", "the World Food Programme" name a body, not a kind of object
             low = x.lemma_.lower()
             words = {low, low[:-1]} if low.endswith("s") else {low}  # the lemmatizer misses on rare plurals
+            if (x.i == o.i or x in kinds) and (x.ent_type_ == "MONEY" or low in _CURRENCIES):
+                words.add("money")  # "gave 352 million euros", "pledged $46 million": the amount given is money
             for wanted, code in rows:
                 if wanted & words:
                     return code, o
