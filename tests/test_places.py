@@ -109,3 +109,21 @@ def test_a_city_tagged_as_a_person_but_shelled_is_a_place(nlp):
     assert not _place_object(doc.ents[1], k)
     doc = make_doc([(*r[:4], r[4] - 4, r[5]) for r in rows[4:]], ents=[(2, 3, "PERSON")])
     assert _place_object(doc.ents[0], k)
+
+
+def test_a_state_abbreviation_after_a_town_is_the_state_and_places_the_town():
+    # Police arrested two men in Alexandria , Va. , on Friday .
+    rows = [
+        ("Police", "police", "NOUN", "NNS", 1, "nsubj"),
+        ("arrested", "arrest", "VERB", "VBD", 1, "ROOT"),
+        ("two", "two", "NUM", "CD", 3, "nummod"),
+        ("men", "man", "NOUN", "NNS", 1, "obj"),
+        ("in", "in", "ADP", "IN", 5, "case"),
+        ("Alexandria", "Alexandria", "PROPN", "NNP", 1, "obl"),
+        (",", ",", "PUNCT", ",", 7, "punct"),
+        ("Va.", "Va.", "PROPN", "NNP", 5, "appos"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    got = _places(rows, [(5, 6, "GPE"), (7, 8, "GPE")])
+    assert (got["Alexandria"].country, got["Alexandria"].admin1) == ("USA", "Virginia")
+    assert (got["Va."].name, got["Va."].feature) == ("Virginia", "region")

@@ -148,6 +148,14 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
             nation = resolve(country_text, s2, ent.end_char, gaz, k, context, region=False)
             places.extend(p for p in (town, nation) if p is not None)
             continue
+        if ent.start >= 2 and doc[ent.start - 1].text == ",":
+            # "Alexandria, Va.": the abbreviation after a town is its state, not a town called Va
+            state = _region_named(ent.text, gaz) if _is_state_abbreviation(ent.text) else None
+            if state is not None:
+                reg = resolve(state.name, ent.start_char, ent.end_char, gaz, k, context, region=True)
+                if reg is not None:
+                    places.append(Place(**{**_as_kwargs(reg), "text": ent.text, "rule": reg.rule + "+abbreviation"}))
+                    continue
         # "Plymouth, Iowa" as two entities: the region after the comma says where to look
         nxt = doc[ent.end + 1] if ent.end + 1 < len(doc) and doc[ent.end].text == "," else None
         after = _region_named(nxt.text, gaz) if nxt is not None and nxt.pos_ == "PROPN" else None
@@ -287,8 +295,42 @@ def _named_for_town(region: Candidate, cands: tuple[Candidate, ...]) -> bool:
 
 
 def _region_named(text: str, gaz: Gazetteer) -> Candidate | None:
+    """The region ``text`` names, also as a US state's AP or postal abbreviation ("Ill.", "VA"): these
+    follow a town and a comma, the only place this is asked."""
+    if _is_state_abbreviation(text):
+        text = _US_STATES[_abbreviation_key(text)]
     cands = gaz.lookup(text)
     return next((c for c in cands if c.feature == "region"), None) if cands else None
+
+
+def _abbreviation_key(text: str) -> str:
+    return text.strip().replace(".", "").lower()
+
+
+def _is_state_abbreviation(text: str) -> bool:
+    """ "Ill.", "N.Y.", "VA": a US state written short (a dot, or two capitals), not a name like "Miss"."""
+    t = text.strip()
+    return _abbreviation_key(t) in _US_STATES and (t.endswith(".") or (len(t) == 2 and t.isupper()))
+
+
+# AP style ("Springfield, Ill.") and postal codes ("Springfield, IL"), lower-cased and without dots
+_US_STATES = {
+    **{"ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado"},
+    **{"conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia", "ill": "Illinois"},
+    **{"ind": "Indiana", "kan": "Kansas", "ky": "Kentucky", "la": "Louisiana", "md": "Maryland"},
+    **{"mass": "Massachusetts", "mich": "Michigan", "minn": "Minnesota", "miss": "Mississippi"},
+    **{"mo": "Missouri", "mont": "Montana", "neb": "Nebraska", "nev": "Nevada", "nh": "New Hampshire"},
+    **{"nj": "New Jersey", "nm": "New Mexico", "ny": "New York", "nc": "North Carolina"},
+    **{"nd": "North Dakota", "okla": "Oklahoma", "ore": "Oregon", "pa": "Pennsylvania", "ri": "Rhode Island"},
+    **{"sc": "South Carolina", "sd": "South Dakota", "tenn": "Tennessee", "vt": "Vermont", "va": "Virginia"},
+    **{"wash": "Washington", "wva": "West Virginia", "wis": "Wisconsin", "wyo": "Wyoming"},
+    **{"al": "Alabama", "ak": "Alaska", "az": "Arizona", "ar": "Arkansas", "ca": "California"},
+    **{"co": "Colorado", "ct": "Connecticut", "de": "Delaware", "fl": "Florida", "hi": "Hawaii"},
+    **{"id": "Idaho", "il": "Illinois", "ia": "Iowa", "ks": "Kansas", "me": "Maine", "mi": "Michigan"},
+    **{"mn": "Minnesota", "ms": "Mississippi", "mt": "Montana", "ne": "Nebraska", "nv": "Nevada"},
+    **{"oh": "Ohio", "ok": "Oklahoma", "or": "Oregon", "tn": "Tennessee", "tx": "Texas", "ut": "Utah"},
+    **{"wa": "Washington", "wv": "West Virginia", "wi": "Wisconsin", "wy": "Wyoming"},
+}
 
 
 def resolve(
