@@ -277,6 +277,11 @@ class Extraction:
     model: str = ""
     warnings: tuple[str, ...] = field(default=())
 
+    @property
+    def attributed(self) -> int:
+        """Events with an actor: what the store keeps as events (the rest are unattributed mentions)."""
+        return sum(1 for e in self.events if e.source or e.target)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "article": self.article.to_dict(),

@@ -278,8 +278,7 @@ def code_and_store(
                 if isinstance(r, str):
                     out.append(Outcome(item.name, "refused", r))
                     continue
-                attributed = sum(1 for e in r.events if e.source or e.target)
-                counts = {"events": attributed, "unattributed": len(r.events) - attributed}
+                counts = {"events": r.attributed, "unattributed": len(r.events) - r.attributed}
                 try:
                     aid = store.add(item, r, run_id=run_id)
                 except StoreError as exc:

@@ -156,7 +156,7 @@ class ActorIndex:
             if span is not None and p.country and p.feature in ("city", "region"):
                 self._places[span.root.i] = p
 
-    def place_target(self, tok: Token) -> list[str]:
+    def place_as_target(self, tok: Token) -> list[str]:
         """ "shelled Kharkiv and Donetsk": a town or region on the receiving end of an act is coded as its
         country (CAMEO's convention for places), so the act has a target and not only a location."""
         out: list[str] = []

@@ -508,7 +508,7 @@ def _object_phrase_targets(v: Token, sense: Trigger, idx: ActorIndex) -> list[st
         for h in (obj, *obj.conjuncts):
             for r, c, prep in args(h):
                 if r == "prep" and prep in preps and c.i > h.i:
-                    keys = idx.refer(c) or idx.place_target(c)
+                    keys = idx.refer(c) or idx.place_as_target(c)
                     if keys:
                         return keys
     return []
@@ -577,7 +577,7 @@ def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
                 continue
             elif not any(rel(p) == "poss" and p.lower_ in _OWN for p in c.children):
                 # "withdraw its troops from Lebanon": the actor's own forces are not its target
-                targets += idx.refer(c) or _object_owner(c, idx) or idx.place_target(c)
+                targets += idx.refer(c) or _object_owner(c, idx) or idx.place_as_target(c)
         elif r == "prep" and prep == "from" and v.lemma_.lower() in _EXCLUDING:
             # "was expelled from Labour", "suspended from the Council of Europe": the body one is put
             # out of does it; in the active voice it is the subject's own ("expelled him from the party")
@@ -586,7 +586,7 @@ def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
         elif r == "prep" and prep and (prep in sense.target_preps or (prep == "for" and sense.particle == "for")):
             if c.lower_ in _RECIP_WORDS:
                 recip = True
-            targets += idx.refer(c) or _object_owner(c, idx) or idx.place_target(c)
+            targets += idx.refer(c) or _object_owner(c, idx) or idx.place_as_target(c)
         elif r in ("ccomp", "xcomp", "advcl") and sense.cameo.startswith("10"):
             found = [k for g in subjects(c) + [x for x in c.children if rel(x) == "nsubjpass"] for k in idx.refer(g)]
             if not found and r != "xcomp":

@@ -184,8 +184,7 @@ def ingest(
             if aid is None:
                 duplicate(item.name, None)
                 continue
-            attributed = sum(1 for e in r.events if e.source or e.target)
-            stored(item.name, attributed, len(r.events) - attributed)
+            stored(item.name, r.attributed, len(r.events) - r.attributed)
     return summary
 
 

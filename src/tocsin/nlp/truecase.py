@@ -27,11 +27,9 @@ _SENTENCE_START = re.compile(r"(?:\A|[.!?][\"'”’)\]]*\s+|\n\s*)([^\W\d_])")
 
 def case_of(text: str) -> str | None:
     """``"lower"`` or ``"upper"`` when ``text`` is written in one case, else None."""
-    letters = upper = 0
-    for c in text:
-        if c.isalpha():
-            letters += 1
-            upper += c.isupper()
+    # this runs on every text the pipeline parses: count with str's own methods, not a loop per character
+    upper = sum(map(str.isupper, text))
+    letters = upper + sum(map(str.islower, text))
     if letters < MIN_LETTERS:
         return None
     share = upper / letters
