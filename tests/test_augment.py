@@ -50,3 +50,63 @@ def test_documents_without_a_swappable_name_yield_nothing():
     doc = Doc(Vocab(), words=["Nothing", "happened"])
     doc.ents = []
     assert list(swapped([doc], {}, rate=1.0)) == []
+
+
+def _example(words: list[str], ents: list[tuple[int, int, str]]):
+    import spacy
+    from spacy.training import Example
+
+    vocab = spacy.blank("en").vocab  # a bare Vocab() has no lower-case forms to give
+    spaces = [True] * (len(words) - 1) + [False]
+    ref = Doc(vocab, words=words, spaces=spaces)
+    ref.ents = [Span(ref, s, e, label=lab) for s, e, lab in ents]
+    return Example(Doc(vocab, words=words, spaces=spaces), ref)
+
+
+def test_case_variants_keep_the_entities_on_the_changed_words():
+    import spacy
+
+    from tocsin.nlp.training.augment import case_variant
+
+    nlp = spacy.blank("en")
+    ex = _example(["Putin", "met", "Macron", "in", "Moscow", "."], [(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "LOC")])
+    low = case_variant(nlp, ex, upper=False)
+    up = case_variant(nlp, ex, upper=True)
+    assert low.text == "putin met macron in moscow ."
+    ents = [("putin", "PERSON"), ("macron", "PERSON"), ("moscow", "LOC")]
+    assert [(e.text, e.label_) for e in low.reference.ents] == ents
+    assert up.text == "PUTIN MET MACRON IN MOSCOW ."
+    assert [(e.text, e.label_) for e in up.reference.ents] == [(t.upper(), lab) for t, lab in ents]
+    # "ß" upper-cases to two letters: the annotation could not be aligned, so the example is left as it is
+    ex2 = _example(["Straße", "in", "Berlin"], [(2, 3, "LOC")])
+    assert case_variant(nlp, ex2, upper=True).text == ex2.text
+
+
+def test_case_augmenter_draws_each_variant_at_its_share():
+    import spacy
+
+    from tocsin.nlp.training.augment import case_augmenter
+
+    nlp = spacy.blank("en")
+    ex = _example(["Putin", "spoke", "."], [(0, 1, "PERSON")])
+    augment = case_augmenter(0.3, 0.1, seed=1)
+    texts = [t.text for _ in range(2000) for t in augment(nlp, ex)]
+    assert len(texts) == 2000  # one example out for each in: the corpus size is unchanged
+    assert 0.25 < texts.count("putin spoke .") / 2000 < 0.35
+    assert 0.07 < texts.count("PUTIN SPOKE .") / 2000 < 0.13
+    assert case_augmenter(0, 0)(nlp, ex).__next__().text == "Putin spoke ."
+
+
+def test_case_config_names_the_augmenter_and_refuses_impossible_shares(tmp_path):
+    import pytest
+    from spacy.util import load_config
+
+    from tocsin.errors import DataError
+    from tocsin.nlp.training.train import CONFIG, case_config
+
+    cfg = load_config(case_config(CONFIG, tmp_path / "c.cfg", lower=0.2, upper=0.05))
+    augmenter = {"@augmenters": "tocsin.case_variants.v1", "lower": 0.2, "upper": 0.05}
+    assert cfg["corpora"]["train"]["augmenter"] == augmenter
+    assert cfg["corpora"]["dev"]["augmenter"] is None  # the dev set is scored as the text came
+    with pytest.raises(DataError, match="sum to at most 1"):
+        case_config(CONFIG, tmp_path / "d.cfg", lower=0.8, upper=0.3)

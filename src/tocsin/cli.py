@@ -192,6 +192,13 @@ def model() -> None:
 @click.option("--augment/--no-augment", default=False, help="Add name-swapped copies of the training documents.")
 @click.option("--with-dev", is_flag=True, help="Final fit: train on the dev sets too and install model-last.")
 @click.option("--only", multiple=True, help="With --resume: train just this component (repeatable); freeze the rest.")
+@click.option(
+    "--case",
+    "case",
+    default=None,
+    metavar="LOWER,UPPER",
+    help="Share of training examples seen lower-cased and upper-cased, e.g. 0.2,0.05.",
+)
 def model_train(
     data: Path,
     output: Path,
@@ -202,6 +209,7 @@ def model_train(
     augment: bool,
     with_dev: bool,
     only: tuple[str, ...],
+    case: str | None,
 ) -> None:
     """Convert the treebanks and NER sets, train on CPU, install the best model into the package."""
     from .nlp import BUNDLED
@@ -210,6 +218,13 @@ def model_train(
 
     if (polish or only) and resume is None:
         raise click.UsageError("--polish and --only fine-tune an earlier run: give --resume too")
+    shares: tuple[float, float] | None = None
+    if case is not None:
+        try:
+            low, _, up = case.partition(",")
+            shares = (float(low), float(up or 0))
+        except ValueError:
+            raise click.BadParameter(f"{case!r}: give two shares such as 0.2,0.05", param_hint="--case") from None
     best = train(
         data,
         output,
@@ -219,6 +234,7 @@ def model_train(
         augment=augment,
         with_dev=with_dev,
         only=only,
+        case=shares,
     )
     if install:
         do_install(best, BUNDLED)

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import Knowledge
 from ..models import Actor, Place
-from .syntax import args, rel, sentence, subjects, text_of
+from .syntax import args, columns, rel, sentence, subjects, text_of
 
 ACTOR_ENTS = {"PERSON", "GPE", "ORG", "NORP", "LOC"}
 _MALE = {"he", "him", "his", "himself"}
@@ -28,6 +28,9 @@ _FEMALE = {"she", "her", "hers", "herself"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _NEUTER = {"it", "its", "itself"}
 _PAIR_WORDS = {"pair", "two", "both", "duo"}
+_NOMINAL_POS = {"NOUN", "PROPN", "ADJ", "NUM"}
+# "the president", "his counterpart": a singular title alone points at a person already named
+_POINTER_TITLES = {"leader", "counterpart", "president", "premier", "chancellor"}
 _TALK_VERBS = {"speak", "talk", "meet", "call", "phone", "telephone", "discuss", "negotiate"}
 _COLLECTIVE = {
     "region",
@@ -85,8 +88,11 @@ class Proto:
 
 def _head_form(h: Token, known: dict[str, tuple[str, str]]) -> str:
     """The head's lemma, or a plain singular when the lemmatizer left a plural ("troops") unknown."""
-    lemma = h.lemma_.lower()
-    if lemma in known or h.tag_ not in ("NNS", "NNPS", "") or not lemma.endswith("s"):
+    return _head_form_of(h.lemma_.lower(), h.tag_, known)
+
+
+def _head_form_of(lemma: str, tag: str, known: dict[str, tuple[str, str]]) -> str:
+    if lemma in known or tag not in ("NNS", "NNPS", "") or not lemma.endswith("s"):
         return lemma
     for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
         if lemma.endswith(cut) and lemma[: -len(cut)] + add in known:
@@ -286,18 +292,36 @@ class ActorIndex:
     def _build(self) -> None:
         """Two passes: names and roles first, then words that point back at them."""
         doc = self.doc
+        col = columns(doc)
+        in_ent = {i for ent in doc.ents if ent.label_ in ACTOR_ENTS for i in range(ent.start, ent.end)}
+        # words a "both"/"two" hangs on, directly or through a possessive: the only pointers by their dependents
+        pointing: set[int] = set()
+        for j, low in enumerate(col.lower):
+            if low in ("both", "two"):
+                head = col.tokens[j].head
+                pointing.add(head.i)
+                if head.dep_ in ("poss", "nmod:poss"):
+                    pointing.add(head.head.i)
         later: list[Token] = []
-        for tok in doc:
+        for i, pos in enumerate(col.pos):
+            pronoun = pos == "PRON" or col.lower[i] in _PAIR_WORDS or col.tag[i] == "PRP$"
+            if not (pronoun or pos in _NOMINAL_POS or i in in_ent):
+                continue  # only these can name or point at an actor: decided without a Token object
+            tok = col.tokens[i]
             if tok.is_space or tok.is_punct:
                 continue
-            if tok.pos_ == "PRON" or tok.lower_ in _PAIR_WORDS or tok.tag_ == "PRP$" or self._is_pointer(tok):
+            if pronoun or (
+                pos == "NOUN" and (i in pointing or col.lemma[i] in _POINTER_TITLES) and self._is_pointer(tok)
+            ):
                 later.append(tok)
-            elif tok.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or tok.ent_type_ in ACTOR_ENTS:
+            elif i in in_ent or self._may_head(col.lemma[i], col.tag[i]):
+                # describe() answers None for any other word, so _resolve_nominal need not be asked
                 self._record(tok, self._resolve_nominal(tok))
-        for tok in doc:
-            if tok.dep_.startswith("nsubj"):
-                self._note_pair(tok)
-            elif tok.pos_ == "VERB" and tok.lemma_ in _TALK_VERBS:
+        for i, dep in enumerate(col.dep):
+            if dep.startswith("nsubj"):
+                self._note_pair(col.tokens[i])
+            elif col.pos[i] == "VERB" and col.tokens[i].lemma_ in _TALK_VERBS:
+                tok = col.tokens[i]
                 # "Macron spoke to Biden": the two are "they" / "the pair" afterwards
                 subj = [k for c in subjects(tok) for k in self.refer(c)]
                 other = [k for r, c, p in args(tok) if r == "prep" and p in ("with", "to") for k in self.refer(c)]
@@ -324,7 +348,7 @@ class ActorIndex:
         kids = {c.lower_ for c in tok.children}
         if _points_back(kids):
             return True
-        if tok.lemma_ in ("leader", "counterpart", "president", "premier", "chancellor") and tok.tag_ == "NN":
+        if tok.lemma_ in _POINTER_TITLES and tok.tag_ == "NN":
             return not _title_of_name(tok)
         return any(
             c.dep_ in ("poss", "nmod:poss") and {g.lower_ for g in c.children} & {"both", "two"} for c in tok.children
@@ -628,10 +652,12 @@ class ActorIndex:
 
     def _may_head_a_role(self, h: Token) -> bool:
         """Whether ``h`` can end a role phrase of the lexicon, or lead a description ("the leader")."""
-        lemma = h.lemma_.lower()
+        return self._may_head(h.lemma_.lower(), h.tag_)
+
+    def _may_head(self, lemma: str, tag: str) -> bool:
         if lemma in ("leader", "counterpart") or lemma in _COLLECTIVE:
             return True
-        return _head_form(h, self.k.roles) in self._role_heads
+        return _head_form_of(lemma, tag, self.k.roles) in self._role_heads
 
     def _role(self, h: Token, mods: list[Token], *, person: bool = False) -> tuple[str, str] | None:
         if not person and _force_as_means(h):

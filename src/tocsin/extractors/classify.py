@@ -18,7 +18,7 @@ from .actors import ActorIndex
 from .events import Mention, _verb_roles
 from .factuality import SPEECH
 from .hygiene import Layout
-from .syntax import sentences
+from .syntax import columns, sentences
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "nlp" / "plover_textcat"
 THRESHOLD = 0.7
@@ -81,11 +81,27 @@ def classify_mentions(
         if sources or targets:
             candidates.append((sent, sources, targets))
     out: list[Mention] = []
-    for (sent, sources, targets), scored in zip(candidates, clf.pipe(s.text for s, _, _ in candidates), strict=True):
-        label, p = max(scored.cats.items(), key=lambda kv: kv[1])
+    for (sent, sources, targets), (label, p) in zip(candidates, _best_labels(clf, candidates), strict=True):
         code = GENERIC_CAMEO.get(label)
         if p < threshold or code is None or code not in k.cameo:
             continue
         sense = Trigger(sent.root.lemma_.lower(), None, "V", code, _PREPS, frozenset())
         out.append(Mention(sent.root, sense, code, sources, targets, RULE, score=round(p, 3)))
     return out
+
+
+def _best_labels(clf: Any, candidates: list[tuple[Span, list[str], list[str]]]) -> list[tuple[str, float]]:
+    """The classifier's best label and probability for each candidate sentence, in one batch.
+
+    The sentences are handed over as the words the pipeline already found: re-tokenising their text
+    through ``clf.pipe`` cost three times as much as the prediction itself, for the same scores.
+    """
+    if not candidates:
+        return []
+    textcat = clf.get_pipe("textcat")
+    words = columns(candidates[0][0].doc).text
+    docs = [Doc(clf.vocab, words=words[sent.start : sent.end]) for sent, _, _ in candidates]
+    scores = textcat.predict(docs)
+    labels = textcat.labels
+    best = scores.argmax(axis=1)
+    return [(labels[int(j)], float(scores[i, int(j)])) for i, j in enumerate(best)]

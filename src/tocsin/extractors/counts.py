@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ..models import Count, Evidence, Place
 from .actors import ActorIndex
 from .hygiene import Layout
-from .syntax import args, sentences, text_of
+from .syntax import args, columns, sentences, text_of
 
 #: Number words, shared with the date resolver ("two weeks ago").
 WORD_NUMS = {
@@ -119,6 +119,7 @@ def find_counts(doc: Doc, idx: ActorIndex, lay: Layout, places: list[Place]) -> 
     sents = sentences(doc)
     text = text_of(doc)
     place_starts = [p.start for p in places]  # places come in text order
+    col = columns(doc)
     for n, sent in enumerate(sents):
         if not lay.starts_in_body(sent.start_char):
             continue
@@ -134,13 +135,14 @@ def find_counts(doc: Doc, idx: ActorIndex, lay: Layout, places: list[Place]) -> 
             out.append(
                 _count(float(m.group(1)), "exact", m.group(2), "duration", m.group(0), s, n, sent, "count:duration")
             )
-        for tok in sent:
-            if tok.dep_ != "nummod" and not (
-                tok.lower_ in ("hundreds", "thousands", "dozens", "scores")
-                and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT")
+        for i in range(sent.start, sent.end):
+            if col.dep[i] != "nummod" and not (
+                col.lower[i] in ("hundreds", "thousands", "dozens", "scores")
+                and col.dep[i] in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT")
             ):
                 continue
-            if "-" in tok.text or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-"):
+            tok = col.tokens[i]
+            if "-" in tok.text or (i + 1 < len(doc) and col.lower[i + 1] == "-"):
                 continue
             num_toks = [t for t in tok.subtree if t.like_num or t.lower_ in _SCALE or t.lower_ in WORD_NUMS] or [tok]
             num_toks = [t for t in num_toks if t.i <= tok.i + 1]

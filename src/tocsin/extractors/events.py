@@ -17,7 +17,9 @@ from .actors import ActorIndex, Proto
 from .factuality import SPEECH
 from .hygiene import Layout
 from .syntax import (
+    Columns,
     args,
+    columns,
     governor,
     is_passive,
     objects,
@@ -206,9 +208,24 @@ def _pos_ok(sense: Trigger, tok: Token) -> bool:
     return False
 
 
+_TRIGGER_POS = ("VERB", "NOUN", "PROPN", "ADJ")
+
+
+def _may_be_keyed(col: Columns, i: int, lex: _Lexicon) -> bool:
+    """Whether token ``i`` may look up a sense: the lexicon test of :func:`match_trigger` on the
+    Doc's columns, wider where the exact test needs the token (a hyphen after it)."""
+    low = col.lower[i]
+    single, compound = lex.single, lex.compound
+    if low in single or low in compound or col.lemma[i] in single or col.lemma[i] in compound:
+        return True
+    if low.endswith("s") and (low[:-1] in single or low[:-1] in compound):
+        return True
+    return i + 1 < len(col.lower) and col.lower[i + 1] == "-"
+
+
 def match_trigger(tok: Token, k: Knowledge) -> Trigger | None:
     """The lexicon sense anchored at ``tok``, preferring multiword senses."""
-    if tok.pos_ not in ("VERB", "NOUN", "PROPN", "ADJ"):
+    if tok.pos_ not in _TRIGGER_POS:
         return None
     lex = lexicon(k)
     doc = tok.doc
@@ -256,14 +273,24 @@ def _is_month(tok: Token) -> bool:
 def find_mentions(doc: Doc, idx: ActorIndex, k: Knowledge, lay: Layout) -> list[Mention]:
     """All event mentions in body sentences of ``doc``."""
     out: list[Mention] = []
+    col = columns(doc)
+    lex = lexicon(k)
+    # heads of "must"/"should": the only words _modal_demand can answer for
+    obliged = {
+        col.tokens[i].head.i for i, w in enumerate(col.lower) if w in _OBLIGATION and col.dep[i].startswith("aux")
+    }
     for sent in sentences(doc):
         if not lay.in_body(sent.start_char, sent.end_char):
             continue
-        for tok in sent:
-            demand = _modal_demand(tok, idx, k)
-            if demand is not None:
-                out.append(demand)  # the demanded act is the request's content, not an event of its own
+        for i in range(sent.start, sent.end):
+            if i in obliged:
+                demand = _modal_demand(col.tokens[i], idx, k)
+                if demand is not None:
+                    out.append(demand)  # the demanded act is the request's content, not an event of its own
+                    continue
+            if col.pos[i] not in _TRIGGER_POS or not _may_be_keyed(col, i, lex):
                 continue
+            tok = col.tokens[i]
             sense = match_trigger(tok, k)
             if sense is None or _is_content(tok, k) or _is_name_part(tok) or _is_descriptive(tok, sense, k):
                 continue

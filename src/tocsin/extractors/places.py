@@ -22,7 +22,7 @@ from ..errors import DataError
 from ..knowledge import Knowledge
 from ..models import Place
 from .hygiene import Layout
-from .syntax import governor, sentence, text_of
+from .syntax import columns, governor, sentence, text_of
 
 INDEX = Path(__file__).resolve().parent.parent / "data" / "gazetteer.sqlite"
 # Transliteration variants not always among GeoNames alternates (Russian -> Ukrainian forms, old spellings).
@@ -169,13 +169,14 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
     seen = {(p.start, p.end) for p in places}
     spans = (doc.char_span(p.start, p.end, alignment_mode="expand") for p in places)
     found_heads = {sp.root.i for sp in spans if sp is not None}
-    for tok in doc:
+    col = columns(doc)
+    for tok in (col.tokens[i] for i, pos in enumerate(col.pos) if pos == "PROPN"):
         # toponyms the NER missed or mislabelled ("In Zolote", "districts of Lugansk and Donetsk",
         # "the Lugansk region"): a proper noun in a locative phrase, coordinated with a place, or
         # before a region word, that the gazetteer places in a country the article is about
         if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP"):
             continue
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+        if tok.i + 1 < len(doc) and col.pos[tok.i + 1] == "PROPN":
             continue  # resolve multiword names at their last word
         if not lay.in_body(tok.idx, tok.idx + len(tok)):
             continue

@@ -17,7 +17,7 @@ from ..models import Evidence, Quote
 from .actors import ActorIndex
 from .factuality import SPEECH, according_to
 from .hygiene import Layout
-from .syntax import sentences, subjects, text_of
+from .syntax import columns, sentences, subjects, text_of
 
 _QUOTE = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|‘([^’]{6,}?)’(?![a-z])")
 _CUES = SPEECH | {"ask", "reply", "respond", "explain", "stress", "underscore", "emphasise", "emphasize", "dub", "call"}
@@ -127,9 +127,11 @@ def _surface_attribution(doc: Doc, qend: int) -> tuple[Token | None, Token | Non
 def _attribution(sent: Span, qstart: int, qend: int) -> tuple[Token | None, Token | None]:
     """Reporting verb outside the quote and its subject, nearest to the quote."""
     best: tuple[int, Token, Token | None] | None = None
-    for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in _CUES:
+    col = columns(sent.doc)
+    for i in range(sent.start, sent.end):
+        if col.pos[i] != "VERB" or col.lemma[i] not in _CUES:
             continue
+        tok = col.tokens[i]
         if qstart <= tok.idx < qend:
             continue
         subj = next(iter(subjects(tok)), None)
@@ -142,9 +144,9 @@ def _attribution(sent: Span, qstart: int, qend: int) -> tuple[Token | None, Toke
             best = (dist, tok, subj)
     if best is not None:
         return best[1], best[2]
-    for tok in sent:
-        if tok.lower_ == "according":
-            return tok, according_to(tok)
+    for i in range(sent.start, sent.end):
+        if col.lower[i] == "according":
+            return col.tokens[i], according_to(col.tokens[i])
     return None, None
 
 
@@ -152,12 +154,14 @@ def _indirect(doc: Doc, sents: list[Span], idx: ActorIndex, lay: Layout, covered
     """Reported speech: a speech verb with a clausal complement outside quotation marks."""
     out: list[Quote] = []
     text = text_of(doc)
+    col = columns(doc)
     for n, sent in enumerate(sents):
         if not lay.starts_in_body(sent.start_char):
             continue
-        for tok in sent:
-            if tok.pos_ != "VERB" or tok.lemma_.lower() not in _CUES:
+        for i in range(sent.start, sent.end):
+            if col.pos[i] != "VERB" or col.lemma[i] not in _CUES:
                 continue
+            tok = col.tokens[i]
             comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             subj = next(iter(subjects(tok)), None)
             if comp is None or subj is None:

@@ -9,6 +9,7 @@ these helpers instead of reading ``dep_`` directly, so either model works.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -192,6 +193,50 @@ def sentences(doc: Doc) -> list[Span]:
         cache = list(doc.sents)
         doc.user_data["tocsin_sents"] = cache
     return cache
+
+
+class Columns(NamedTuple):
+    """A Doc's tokens and the attributes the extractors filter on, read once per Doc.
+
+    spaCy makes a new ``Token`` object on every ``doc[i]`` and every step through a ``Span``, and each
+    attribute read goes back through the string store; the extractors scan every token several times
+    to find the few that matter (triggers, numbers, reporting verbs). Filtering on these lists first
+    and touching ``Token`` objects only for the candidates is what keeps extraction cheap beside the
+    parse.
+    """
+
+    tokens: list[Token]
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]  # lower-cased
+    pos: list[str]
+    tag: list[str]
+    dep: list[str]
+
+
+def columns(doc: Doc) -> Columns:
+    """The cached :class:`Columns` of ``doc``."""
+    cache = doc.user_data.get("tocsin_columns")
+    if cache is None or len(cache.tokens) != len(doc):
+        cache = _read_columns(doc)
+        doc.user_data["tocsin_columns"] = cache
+    return cache
+
+
+def _read_columns(doc: Doc) -> Columns:
+    if not len(doc):
+        return Columns([], [], [], [], [], [], [])
+    import numpy as np
+    from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, TAG
+
+    # one array read and one string look-up per distinct value: a news article has a few hundred
+    # distinct values per column, and reading them token by token cost twice as much
+    table = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP])
+    distinct, inverse = np.unique(table, return_inverse=True)
+    strings = doc.vocab.strings
+    names = np.array([strings[int(h)] for h in distinct], dtype=object)
+    text, lower, lemma, pos, tag, dep = names[inverse.reshape(table.shape).T].tolist()
+    return Columns(list(doc), text, lower, [w.lower() for w in lemma], pos, tag, dep)
 
 
 def text_of(doc: Doc) -> str:

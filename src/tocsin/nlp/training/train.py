@@ -23,6 +23,7 @@ def train(
     augment: bool = False,
     with_dev: bool = False,
     only: tuple[str, ...] = (),
+    case: tuple[float, float] | None = None,
 ) -> Path:
     """Build the corpus from ``data`` and train; returns the ``model-best`` directory.
 
@@ -34,6 +35,7 @@ def train(
     pick ``model-best`` are no longer held out, so the step count must be fixed in advance.
     ``only`` (with ``resume``) trains just these components; the others, the shared ``tok2vec``
     included, keep their weights, so e.g. the NER can be refitted without moving the parser.
+    ``case`` = (lower, upper): the share of training examples seen lower-cased and upper-cased.
     """
     from spacy.cli.train import train as spacy_train
 
@@ -54,6 +56,8 @@ def train(
     ov: dict[str, Any] = {"paths.train": str(corpus / "train.spacy"), "paths.dev": str(corpus / "dev.spacy")}
     if max_steps:
         ov["training.max_steps"] = max_steps
+    if case is not None:
+        config = case_config(config, output / "case.cfg", lower=case[0], upper=case[1])
     ov.update(overrides or {})
     spacy_train(config, output, overrides=ov)
     return output / ("model-last" if with_dev else "model-best")
@@ -127,6 +131,22 @@ def resume_config(
             "compound": 1.001,
             "t": 0.0,
         }
+    target.parent.mkdir(parents=True, exist_ok=True)
+    cfg.to_disk(target)
+    return target
+
+
+def case_config(source: Path, target: Path, *, lower: float, upper: float) -> Path:
+    """A copy of the config ``source`` whose training examples pass through the case augmenter."""
+    from spacy.util import load_config
+
+    from .augment import register_case_augmenter
+
+    if not (0 <= lower <= 1 and 0 <= upper <= 1 and lower + upper <= 1):
+        raise DataError(f"case shares must be between 0 and 1 and sum to at most 1, not {lower} and {upper}")
+    register_case_augmenter()
+    cfg = load_config(source)
+    cfg["corpora"]["train"]["augmenter"] = {"@augmenters": "tocsin.case_variants.v1", "lower": lower, "upper": upper}
     target.parent.mkdir(parents=True, exist_ok=True)
     cfg.to_disk(target)
     return target
