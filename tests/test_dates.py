@@ -49,3 +49,24 @@ def test_relative_dates_stay_unresolved_without_publication_date():
 def test_date_finder_never_crashes(text, future, pub):
     for v in dates.find(text, pub, future=future):
         assert v.start <= v.end
+
+
+_DATE_WORDS = [
+    "on", "Monday", "tomorrow", "tonight", "overnight", "last", "night", "next", "week", "the", "previous", "day",
+    "coming", "days", "recent", "weeks", "in", "since", "2022", "March", "20th", "Feb.", "3", "two", "years", "ago",
+    "2021-02-03", "following", "before", "this", "month", "early", "said", "Kyiv", ",",
+]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=12), st.booleans())
+def test_the_cue_filter_never_hides_an_expression(words, future):
+    import re
+
+    text = " ".join(words)
+    saved = dates._CUE
+    try:
+        dates._CUE = re.compile("")  # open to every sentence: what the patterns alone find
+        unfiltered = [(v.date, v.start, v.rule) for v in dates.find(text, SUNDAY, future=future)]
+    finally:
+        dates._CUE = saved
+    assert [(v.date, v.start, v.rule) for v in dates.find(text, SUNDAY, future=future)] == unfiltered

@@ -303,10 +303,15 @@ class ActorIndex:
                 if head.dep_ in ("poss", "nmod:poss"):
                     pointing.add(head.head.i)
         later: list[Token] = []
-        for i, pos in enumerate(col.pos):
+        # only these can name or point at an actor: decided on the columns, without Token objects
+        candidates = [
+            i
+            for i, (pos, low, tag) in enumerate(zip(col.pos, col.lower, col.tag, strict=True))
+            if pos in _NOMINAL_POS or pos == "PRON" or low in _PAIR_WORDS or tag == "PRP$" or i in in_ent
+        ]
+        for i in candidates:
+            pos = col.pos[i]
             pronoun = pos == "PRON" or col.lower[i] in _PAIR_WORDS or col.tag[i] == "PRP$"
-            if not (pronoun or pos in _NOMINAL_POS or i in in_ent):
-                continue  # only these can name or point at an actor: decided without a Token object
             tok = col.tokens[i]
             if tok.is_space or tok.is_punct:
                 continue
@@ -317,10 +322,15 @@ class ActorIndex:
             elif i in in_ent or self._may_head(col.lemma[i], col.tag[i]):
                 # describe() answers None for any other word, so _resolve_nominal need not be asked
                 self._record(tok, self._resolve_nominal(tok))
-        for i, dep in enumerate(col.dep):
-            if dep.startswith("nsubj"):
+        talk = [
+            i
+            for i, (dep, pos, lemma) in enumerate(zip(col.dep, col.pos, col.lemma, strict=True))
+            if dep.startswith("nsubj") or (pos == "VERB" and lemma in _TALK_VERBS)
+        ]
+        for i in talk:
+            if col.dep[i].startswith("nsubj"):
                 self._note_pair(col.tokens[i])
-            elif col.pos[i] == "VERB" and col.tokens[i].lemma_ in _TALK_VERBS:
+            elif col.tokens[i].lemma_ in _TALK_VERBS:
                 tok = col.tokens[i]
                 # "Macron spoke to Biden": the two are "they" / "the pair" afterwards
                 subj = [k for c in subjects(tok) for k in self.refer(c)]

@@ -94,13 +94,18 @@ def _best_labels(clf: Any, candidates: list[tuple[Span, list[str], list[str]]]) 
     """The classifier's best label and probability for each candidate sentence, in one batch.
 
     The sentences are handed over as the words the pipeline already found: re-tokenising their text
-    through ``clf.pipe`` cost three times as much as the prediction itself, for the same scores.
+    through ``clf.pipe`` cost three times as much as the prediction itself. The scores differ from
+    re-tokenised text by at most 0.013 on 965 BBC sentences, where a sentence read alone is cut into
+    words otherwise than within its article.
     """
     if not candidates:
         return []
     textcat = clf.get_pipe("textcat")
-    words = columns(candidates[0][0].doc).text
-    docs = [Doc(clf.vocab, words=words[sent.start : sent.end]) for sent, _, _ in candidates]
+    doc = candidates[0][0].doc
+    words = columns(doc).text
+    # the pipeline's own vocabulary already holds these words; the classifier reads only their hashes,
+    # which are the same in every vocabulary, and its own would grow by every new word it is shown
+    docs = [Doc(doc.vocab, words=words[sent.start : sent.end]) for sent, _, _ in candidates]
     scores = textcat.predict(docs)
     labels = textcat.labels
     best = scores.argmax(axis=1)

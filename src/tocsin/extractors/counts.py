@@ -114,12 +114,20 @@ def parse_number(text: str) -> float | None:
     return result if result == result and result < 1e15 else None
 
 
+_MULTITUDES = ("hundreds", "thousands", "dozens", "scores")
+
+
 def find_counts(doc: Doc, idx: ActorIndex, lay: Layout, places: list[Place]) -> list[Count]:
     out: list[Count] = []
     sents = sentences(doc)
     text = text_of(doc)
     place_starts = [p.start for p in places]  # places come in text order
     col = columns(doc)
+    numbers = [
+        i
+        for i, (dep, low) in enumerate(zip(col.dep, col.lower, strict=True))
+        if dep == "nummod" or (low in _MULTITUDES and dep in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT"))
+    ]
     for n, sent in enumerate(sents):
         if not lay.starts_in_body(sent.start_char):
             continue
@@ -135,12 +143,8 @@ def find_counts(doc: Doc, idx: ActorIndex, lay: Layout, places: list[Place]) -> 
             out.append(
                 _count(float(m.group(1)), "exact", m.group(2), "duration", m.group(0), s, n, sent, "count:duration")
             )
-        for i in range(sent.start, sent.end):
-            if col.dep[i] != "nummod" and not (
-                col.lower[i] in ("hundreds", "thousands", "dozens", "scores")
-                and col.dep[i] in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "ROOT")
-            ):
-                continue
+        lo = bisect.bisect_left(numbers, sent.start)
+        for i in numbers[lo : bisect.bisect_left(numbers, sent.end, lo)]:
             tok = col.tokens[i]
             if "-" in tok.text or (i + 1 < len(doc) and col.lower[i + 1] == "-"):
                 continue
@@ -157,7 +161,7 @@ def find_counts(doc: Doc, idx: ActorIndex, lay: Layout, places: list[Place]) -> 
                     continue
                 noun = pobj
             qual = _qualifier(doc, min(t.i for t in num_toks))
-            if tok.lower_ in ("hundreds", "thousands", "dozens", "scores"):
+            if tok.lower_ in _MULTITUDES:
                 qual = "approximate"
             category = _category(noun)
             start = doc[min(t.i for t in num_toks)].idx

@@ -8,7 +8,8 @@ verbs ("hold talks"), coordination, and reciprocity ("each blaming the other" ->
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import bisect
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -16,8 +17,8 @@ from ..knowledge import NO_EVENT, Knowledge, Trigger
 from .actors import ActorIndex, Proto
 from .factuality import SPEECH
 from .hygiene import Layout
+from .means import find_means
 from .syntax import (
-    Columns,
     args,
     columns,
     governor,
@@ -174,6 +175,8 @@ class _Lexicon:
                     self.compound.setdefault(s.particle, []).append(s)
                 else:
                     self.single.setdefault(lemma, []).append(s)
+        # every word a sense is looked up by: find_mentions reads only the tokens whose forms are here
+        self.keys = frozenset(self.single) | frozenset(self.compound)
 
 
 _LEX: dict[int, _Lexicon] = {}
@@ -211,18 +214,6 @@ def _pos_ok(sense: Trigger, tok: Token) -> bool:
 _TRIGGER_POS = ("VERB", "NOUN", "PROPN", "ADJ")
 
 
-def _may_be_keyed(col: Columns, i: int, lex: _Lexicon) -> bool:
-    """Whether token ``i`` may look up a sense: the lexicon test of :func:`match_trigger` on the
-    Doc's columns, wider where the exact test needs the token (a hyphen after it)."""
-    low = col.lower[i]
-    single, compound = lex.single, lex.compound
-    if low in single or low in compound or col.lemma[i] in single or col.lemma[i] in compound:
-        return True
-    if low.endswith("s") and (low[:-1] in single or low[:-1] in compound):
-        return True
-    return i + 1 < len(col.lower) and col.lower[i + 1] == "-"
-
-
 def match_trigger(tok: Token, k: Knowledge) -> Trigger | None:
     """The lexicon sense anchored at ``tok``, preferring multiword senses."""
     if tok.pos_ not in _TRIGGER_POS:
@@ -241,16 +232,19 @@ def match_trigger(tok: Token, k: Knowledge) -> Trigger | None:
         return None
     if not any(key in lex.compound or key in lex.single for key in keys):
         return None  # most words are no trigger: answer before reading the token's dependents
-    kids = particles(tok)
-    if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _PARTICLES and doc[tok.i + 1].tag_ in ("RP", "RB", "IN"):
-        kids.add(doc[tok.i + 1].lower_)  # "handed over 700 kg of medicine" with "over" hung on the number
+    kids: set[str] | None = None  # read from the dependents only when a sense has a particle
     for key in keys:
         for s in lex.compound.get(key, []):
             if any(c.lemma_.lower() == s.lemma for c in tok.lefts if rel(c) in ("compound", "amod")):
                 return s
         senses = [s for s in lex.single.get(key, []) if _pos_ok(s, tok) or key.count("-")]
+        if kids is None and any(s.particle for s in senses):
+            kids = particles(tok)
+            nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in _PARTICLES and nxt.tag_ in ("RP", "RB", "IN"):
+                kids.add(nxt.lower_)  # "handed over 700 kg of medicine" with "over" hung on the number
         for s in senses:
-            if s.particle and s.particle in kids:
+            if s.particle and kids is not None and s.particle in kids:
                 return None if s.cameo == NO_EVENT else s  # "signed up for a course" is no agreement
         for s in senses:
             if not s.particle:
@@ -279,16 +273,28 @@ def find_mentions(doc: Doc, idx: ActorIndex, k: Knowledge, lay: Layout) -> list[
     obliged = {
         col.tokens[i].head.i for i, w in enumerate(col.lower) if w in _OBLIGATION and col.dep[i].startswith("aux")
     }
+    keys = lex.keys
+    words = zip(col.pos, col.lower, col.lemma, [*col.lower[1:], ""], strict=True)
+    candidates = [
+        i
+        for i, (pos, low, lemma, nxt) in enumerate(words)
+        if i in obliged
+        or (
+            pos in _TRIGGER_POS
+            and (low in keys or lemma in keys or nxt == "-" or (low.endswith("s") and low[:-1] in keys))
+        )
+    ]
     for sent in sentences(doc):
         if not lay.in_body(sent.start_char, sent.end_char):
             continue
-        for i in range(sent.start, sent.end):
+        lo = bisect.bisect_left(candidates, sent.start)
+        for i in candidates[lo : bisect.bisect_left(candidates, sent.end, lo)]:
             if i in obliged:
                 demand = _modal_demand(col.tokens[i], idx, k)
                 if demand is not None:
                     out.append(demand)  # the demanded act is the request's content, not an event of its own
                     continue
-            if col.pos[i] not in _TRIGGER_POS or not _may_be_keyed(col, i, lex):
+            if col.pos[i] not in _TRIGGER_POS:
                 continue
             tok = col.tokens[i]
             sense = match_trigger(tok, k)
@@ -464,6 +470,13 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     refined = _refine(tok, sense, cameo, hit, k)
     if refined is None:
         return []
+    if not targets and k.cameo[refined].type != k.cameo[cameo].type and k.cameo[refined].type in _TYPE_PREPS:
+        # "opened fire on demonstrators": the object made "open" an attack, whose target takes "on"
+        retyped = replace(sense, target_preps=_TYPE_PREPS[k.cameo[refined].type])
+        if _verbal(tok) and not _nominal_gerund(tok):
+            targets = [t for t in _verb_roles(tok, retyped, idx)[1] if t not in sources]
+        else:
+            targets = [t for t in _noun_roles(tok, retyped, idx)[1] if t not in sources]
     cameo = refined
     if k.cameo[cameo].type == "MOBILIZE":
         # "sent troops to the border": the forces moved are the means, not the target
@@ -494,15 +507,16 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         cameo, code = "111", k.cameo["111"]  # "the judge clashed with ministers over…": words, not weapons
     if _not_an_act(tok, sense, sources, targets, idx, k):
         return []
-    mode = _weapon_mode(tok) if code.type == "ASSAULT" else None
+    cameo, mode, how = _by_means(tok, sense, cameo, sources, targets, idx, k)
+    code = k.cameo[cameo]
     if len(sources) >= 2 and not targets and cameo == "057" and sense.lemma in _SIGNING:
         recip = True  # "Russia and Ukraine struck a deal": an agreement between its signatories
     if recip and len(sources) >= 2 and not targets and ("recip" in sense.flags or cameo == "057"):
         if code.type in ("CONSULT", "AGREE", "COOPERATE"):
             idx.note_pair(tok.i, sources)
-            return [Mention(tok, sense, cameo, sources[:1], sources[1:], "lexicon+joint", mode, True)]
+            return [Mention(tok, sense, cameo, sources[:1], sources[1:], "lexicon+joint" + how, mode, True)]
         return [
-            Mention(tok, sense, cameo, [a], [b], "lexicon+reciprocal", mode, True)
+            Mention(tok, sense, cameo, [a], [b], "lexicon+reciprocal" + how, mode, True)
             for a in sources
             for b in sources
             if a != b
@@ -513,14 +527,14 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         # "Jordan and Britain have agreed to hold exercises": parties named together agree with each
         # other; coded as PLOVER codes a joint act, the first party towards the others
         idx.note_pair(tok.i, sources)
-        return [Mention(tok, sense, cameo, sources[:1], sources[1:], "lexicon+joint", mode, True)]
+        return [Mention(tok, sense, cameo, sources[:1], sources[1:], "lexicon+joint" + how, mode, True)]
     if code.type == "CONSULT":
         idx.note_pair(tok.i, sources + targets)
         if len(sources) >= 2 and targets:
             # "Putin and Zelensky, after separate calls with Macron": dyads, one per party, as
             # event data codes them; it does not make the two parties talk to each other
-            return [Mention(tok, sense, cameo, [s], targets, "lexicon+dep", mode) for s in sources]
-    return [Mention(tok, sense, cameo, sources, targets, "lexicon+dep", mode)]
+            return [Mention(tok, sense, cameo, [s], targets, "lexicon+dep" + how, mode) for s in sources]
+    return [Mention(tok, sense, cameo, sources, targets, "lexicon+dep" + how, mode)]
 
 
 def _distinct_parties(keys: list[str], idx: ActorIndex) -> int:
@@ -1097,12 +1111,60 @@ def _verbal_criticism(tok: Token) -> bool:
     )
 
 
-def _weapon_mode(tok: Token) -> str | None:
-    words = [tok.lemma_.lower()] + [c.lemma_.lower() for c in tok.subtree]
-    for w in words:
-        if w in _WEAPON_MODES:
-            return _WEAPON_MODES[w]
-    return None
+# Target prepositions of a type, for a trigger whose object gave it that type ("open fire on", "lay siege to").
+_TYPE_PREPS = {
+    "ASSAULT": ("at", "on", "against", "upon"),
+    "COERCE": ("on", "against"),
+    "THREATEN": ("against", "to"),
+    "AID": ("to", "for"),
+    "ACCUSE": ("of", "against"),
+}
+# Codes that say only that force was used: the means named in the clause may say which kind.
+_GENERIC_FORCE = {"180", "183", "190", "193", "194", "195"}
+_CROWD_WORDS = {"protester", "demonstrator", "crowd", "protest", "rally", "mob", "marcher", "demonstration"}
+
+
+def _by_means(
+    tok: Token, sense: Trigger, cameo: str, sources: list[str], targets: list[str], idx: ActorIndex, k: Knowledge
+) -> tuple[str, str | None, str]:
+    """``(cameo, mode, rule suffix)`` after the means of violence the clause names (see :mod:`.means`).
+
+    Only codes that name no kind of force are refined ("killed" 190 by "an air strike" is 195); a
+    specific one keeps its code and its own mode ("assassinated with a car bomb" stays 186, targeted).
+    """
+    code = k.cameo[cameo]
+    if code.type not in ("ASSAULT", "COERCE"):
+        return cameo, None, ""
+    found = find_means(tok, k)
+    crowd = _police_on_crowd(sources, targets, idx)
+    if found is None:
+        if crowd and cameo in _GENERIC_FORCE:
+            return "175", code.mode, "+police-on-crowd"  # "police opened fire on demonstrators"
+        return cameo, code.mode if code.type == "ASSAULT" else None, ""
+    new = found.cameo
+    if new == "183" and cameo == "195" and _state_force(sources, idx):
+        new = None  # "Russia's bombing of Aleppo": a state's bombs fall from the air
+    if new is not None and found.mode == "crowd-control":
+        ok = cameo in _GENERIC_FORCE or cameo.startswith("17")
+    else:
+        ok = cameo in _GENERIC_FORCE and code.type == "ASSAULT"
+    if new is None or not ok or new == cameo:
+        mode = found.mode if code.type == "ASSAULT" and (cameo in _GENERIC_FORCE or not code.mode) else code.mode
+        return cameo, mode, ""
+    if crowd and new in ("190", "193"):
+        new = "175"  # police firing live rounds on a crowd is violent repression
+    return new, found.mode, f"+means({found.phrase})"
+
+
+def _police_on_crowd(sources: list[str], targets: list[str], idx: ActorIndex) -> bool:
+    police = any(idx.actors[key].sector == "COP" for key in sources)
+    return police and any(
+        {w.removesuffix("s") for w in idx.actors[key].name.lower().split()} & _CROWD_WORDS for key in targets
+    )
+
+
+def _state_force(sources: list[str], idx: ActorIndex) -> bool:
+    return any(idx.actors[key].kind == "state" or idx.actors[key].sector in ("MIL", "GOV") for key in sources)
 
 
 def _same_country(a: list[str], b: list[str], idx: ActorIndex) -> bool:

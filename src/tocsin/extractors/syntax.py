@@ -234,9 +234,11 @@ def _read_columns(doc: Doc) -> Columns:
     table = doc.to_array([ORTH, LOWER, LEMMA, POS, TAG, DEP])
     distinct, inverse = np.unique(table, return_inverse=True)
     strings = doc.vocab.strings
-    names = np.array([strings[int(h)] for h in distinct], dtype=object)
-    text, lower, lemma, pos, tag, dep = names[inverse.reshape(table.shape).T].tolist()
-    return Columns(list(doc), text, lower, [w.lower() for w in lemma], pos, tag, dep)
+    names = [strings[int(h)] for h in distinct]
+    rows = inverse.reshape(table.shape).T
+    text, lower, _, pos, tag, dep = np.array(names, dtype=object)[rows].tolist()
+    lemma = np.array([n.lower() for n in names], dtype=object)[rows[2]].tolist()
+    return Columns(list(doc), text, lower, lemma, pos, tag, dep)
 
 
 def text_of(doc: Doc) -> str:

@@ -96,6 +96,8 @@ class Knowledge:
     triggers: dict[str, list[Trigger]] = field(default_factory=dict)  # lemma -> senses
     # trigger lemma -> [(object lemmas, CAMEO)], first match wins
     trigger_objects: dict[str, list[tuple[frozenset[str], str]]] = field(default_factory=dict)
+    # means of violence in priority order: (lemmas, PLOVER mode, CAMEO or None to keep the code)
+    means: list[tuple[tuple[str, ...], str, str | None]] = field(default_factory=list)
 
     def lemmas(self) -> frozenset[str]:
         """Single-word lemmas the event lexicon and role words are keyed on."""
@@ -103,6 +105,7 @@ class Knowledge:
         words |= {w for senses in self.triggers.values() for s in senses if s.particle for w in s.particle.split()}
         words |= {w for rows in self.trigger_objects.values() for objs, _ in rows for w in objs}
         words |= {w for phrase in self.roles for w in phrase.split()}
+        words |= {w for phrase, _, _ in self.means for w in phrase}
         return frozenset(words)
 
     def country_of(self, text: str) -> str | None:
@@ -241,6 +244,11 @@ def _load_lexicons(k: Knowledge) -> None:
         if code not in k.cameo:
             raise DataError(f"trigger_objects.tsv: {trig} uses CAMEO {code}, which cameo.tsv does not define")
         k.trigger_objects.setdefault(trig, []).append((frozenset(w for w in objects.split(",") if w), code))
+    for cells in _rows("means.tsv"):
+        phrase, mode, code = (cells + [""] * 3)[:3]
+        if code != NO_EVENT and code not in k.cameo:
+            raise DataError(f"means.tsv: {phrase} uses CAMEO {code}, which cameo.tsv does not define")
+        k.means.append((tuple(phrase.lower().split()), mode, None if code == NO_EVENT else code))
 
 
 @cache
