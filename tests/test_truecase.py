@@ -54,3 +54,27 @@ def test_lower_and_upper_case_copies_code_like_the_original(nlp, sentence):
         assert any("written all in one case" in w for w in x.warnings)
         for ev in x.events:  # evidence offsets index the original text
             assert copy[ev.evidence[0].start : ev.evidence[0].end].lower() == ev.evidence[0].text.lower()
+
+
+def test_one_case_text_goes_to_the_one_case_companion(nlp, monkeypatch):
+    import tocsin.nlp as tn
+    from tocsin.pipeline import extract
+
+    # stand-in companion: a second load of the bundled weights from another path
+    monkeypatch.setattr(tn, "ONE_CASE", tn.BUNDLED)
+    monkeypatch.setitem(tn._ONE_CASE_FOR, id(nlp), True)
+    lower = "russian forces shelled kharkiv on sunday, the ukrainian army said."
+    assert tn.pipeline_for(nlp, lower) is not nlp
+    assert tn.pipeline_for(nlp, "Russian forces shelled Kharkiv on Sunday.") is nlp
+    docs = list(tn.pipe(nlp, ["Russian forces shelled Kharkiv on Sunday.", lower, "Kyiv said so."]))
+    assert [d.text for d in docs] != [] and docs[1].user_data.get("tocsin_model") == "tocsin_news-0.1.0"
+    assert "tocsin_model" not in docs[0].user_data and docs[2].text == "Kyiv said so."  # order kept
+    x = extract(lower, published="2022-02-20", nlp=nlp)
+    assert x.model == "tocsin_news-0.1.0" and any("one case" in w for w in x.warnings)
+
+
+def test_without_a_companion_one_case_text_stays_with_the_pipeline(nlp, monkeypatch):
+    import tocsin.nlp as tn
+
+    monkeypatch.delitem(tn._ONE_CASE_FOR, id(nlp), raising=False)
+    assert tn.pipeline_for(nlp, "russian forces shelled kharkiv on sunday, the army said.") is nlp

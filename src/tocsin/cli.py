@@ -254,13 +254,17 @@ def model_train_classifier(data: Path, epochs: int) -> None:
 
 @model.command("install")
 @click.argument("model_dir", type=click.Path(path_type=Path))
-def model_install(model_dir: Path) -> None:
+@click.option(
+    "--one-case", is_flag=True, help="Install as the companion that parses text written all in one case."
+)
+def model_install(model_dir: Path, one_case: bool) -> None:
     """Copy a trained pipeline directory into the package."""
-    from .nlp import BUNDLED
+    from .nlp import BUNDLED, ONE_CASE
     from .nlp.training.train import install
 
-    install(model_dir, BUNDLED)
-    click.echo(f"installed {model_dir} -> {BUNDLED}")
+    target = ONE_CASE if one_case else BUNDLED
+    install(model_dir, target, meta={"name": "tocsin_news_one_case"} if one_case else None)
+    click.echo(f"installed {model_dir} -> {target}")
 
 
 @model.command("evaluate")

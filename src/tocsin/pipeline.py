@@ -134,10 +134,12 @@ def extract_doc(article: Article, doc: Doc, *, model: str = "") -> Extraction:
         warnings.append("text does not look like English; results will be poor")
     if not article.text.strip():
         return Extraction(article=article, model=model, warnings=("empty text",))
+    model = doc.user_data.get("tocsin_model", model)
     if text_of(doc) != article.text:
         warnings.append(
             "the text is written all in one case: it was read with the capitals of names and sentence starts "
             "restored, so quoted evidence shows them; offsets are those of the original"
+            + (f"; parsed by {model}, the pipeline trained for one-case text" if "one_case" in model else "")
         )
     idx = ActorIndex(doc, k, article.published)
     gaz = Gazetteer.load()
