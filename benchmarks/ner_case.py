@@ -3,9 +3,10 @@
     python benchmarks/ner_case.py ../shared/training/uner_pud/en_pud-ud-test.iob2
 
 Each sentence's ``# text`` is run through ``load_pipeline()`` and ``tocsin.nlp.pipe`` exactly as a user's
-text would be (so the capital restoration and the one-case companion pipeline apply to one-case text). Gold spans are found by locating the gold tokens in
-the text; a prediction counts when its character span and label (PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC)
-match a gold entity. Reports P/R/F1 per variant and the ratio of the lower-case F1 to the original's.
+text would be (so the capital restoration and the one-case companion pipeline apply to one-case text).
+Gold spans are found by locating the gold tokens in the text; a prediction counts when its character
+span and label (PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC) match a gold entity. Reports P/R/F1 per variant
+and the ratio of the lower-case F1 to the original's.
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("iob2", type=Path)
     ap.add_argument("--model", default=None, help="a pipeline directory (default: the bundled one)")
-    ap.add_argument("--no-restore", action="store_true", help="parse one-case text as it is, without restoring capitals")
+    ap.add_argument("--no-restore", action="store_true", help="parse one-case text as written, capitals not restored")
     args = ap.parse_args()
     from tocsin.nlp import RestoringTokenizer, load_pipeline
 
