@@ -1249,3 +1249,51 @@ def test_an_amount_of_money_given_is_economic_aid(nlp, sentence, target):
     assert [(e.cameo, [a.code for a in e.target]) for e in x.events] == [("071", [target])]
     # the currency must be what is given, not something the object mentions
     assert not tocsin.extract("The bank gave a warning about the yen.", published="2022-02-20", nlp=nlp).events
+
+
+def test_an_object_that_is_no_actor_is_the_uncoded_recipient():
+    # "Egypt rejected the proposals ." — PLOVER records what was rejected
+    doc = make_doc(
+        [
+            ("Egypt", "Egypt", "PROPN", "NNP", 1, "nsubj"),
+            ("rejected", "reject", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("proposals", "proposal", "NOUN", "NNS", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE")],
+    )
+    assert mentions(doc) == [("REJECT", ("EGYGOV",), ("---",), "asserted")]
+    k = knowledge.load()
+    idx = ActorIndex(doc, k, dt.date(2022, 2, 20))
+    (m,) = find_mentions(doc, idx, k, layout(doc.text))
+    patient = idx.actor(m.targets[0])
+    assert (patient.kind, patient.name, patient.rule) == ("thing", "proposals", "patient:proposal")
+
+
+def test_no_patient_without_a_doer_nor_for_time_words():
+    # "The proposals were rejected on Monday ." has no known doer: no recipient is made up for it
+    doc = make_doc(
+        [
+            ("The", "the", "DET", "DT", 1, "det"),
+            ("proposals", "proposal", "NOUN", "NNS", 3, "nsubj:pass"),
+            ("were", "be", "AUX", "VBD", 3, "aux:pass"),
+            ("rejected", "reject", "VERB", "VBN", 3, "ROOT"),
+            ("on", "on", "ADP", "IN", 5, "case"),
+            ("Monday", "Monday", "PROPN", "NNP", 3, "obl"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+    )
+    assert [m[2] for m in mentions(doc)] in ([], [()])
+    # "Russia attacked last week ." — a time word is no recipient
+    doc = make_doc(
+        [
+            ("Russia", "Russia", "PROPN", "NNP", 1, "nsubj"),
+            ("attacked", "attack", "VERB", "VBD", 1, "ROOT"),
+            ("last", "last", "ADJ", "JJ", 3, "amod"),
+            ("week", "week", "NOUN", "NN", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE")],
+    )
+    assert mentions(doc) == [("ASSAULT", ("RUSGOV",), (), "asserted")]

@@ -28,6 +28,12 @@ _FEMALE = {"she", "her", "hers", "herself"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _NEUTER = {"it", "its", "itself"}
 _PAIR_WORDS = {"pair", "two", "both", "duo"}
+# Objects that are no recipient: time, amounts, and the empty heads of phrases ("took part", "a lot").
+_NOT_PATIENTS = {
+    *["day", "week", "month", "year", "time", "hour", "minute", "moment", "period", "decade", "weekend"],
+    *["percent", "per", "cent", "%", "lot", "number", "part", "place", "way", "step", "move", "thing"],
+    *["effort", "attempt", "action", "measure", "decision", "bid", "plan", "statement", "note", "one"],
+}
 _NOMINAL_POS = {"NOUN", "PROPN", "ADJ", "NUM"}
 # "the president", "his counterpart": a singular title alone points at a person already named
 _POINTER_TITLES = {"leader", "counterpart", "president", "premier", "chancellor"}
@@ -81,6 +87,8 @@ class Proto:
     def key(self) -> str:
         if self.kind == "person":
             return f"P|{self.name}"
+        if self.kind == "thing":
+            return f"T|{self.name.lower()}"
         if self.country or self.org:
             return f"G|{self.country}|{self.org}|{self.sector}"
         return f"N|{self.name.lower()}|{self.sector}"
@@ -395,6 +403,23 @@ class ActorIndex:
         if linked:
             return [linked]
         return self._resolve_nominal(tok)
+
+    def patient(self, h: Token) -> str | None:
+        """An uncoded recipient for the noun phrase headed by ``h`` when it names no actor: what an
+        event is done to ("rejected the proposals", "closed the crossing points", "attacked a base").
+
+        PLOVER records the recipient whatever it is; it gets no country or sector (code ``---``), since
+        nothing in the phrase says whose it is, and ``rule`` says it is a patient, not a known actor.
+        """
+        keys = self.refer(h)
+        if keys:
+            return keys[0]
+        if h.pos_ not in ("NOUN", "PROPN") or h.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "CARDINAL"):
+            return None
+        if h.lemma_.lower() in _NOT_PATIENTS:
+            return None
+        proto = Proto(name=_phrase_text(h), kind="thing", rule="patient:" + h.lemma_.lower())
+        return self._add(proto, h, _phrase_span(h))
 
     def _add(self, proto: Proto, tok: Token, span: tuple[int, int]) -> str:
         key = proto.key()

@@ -507,6 +507,10 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         cameo, code = "111", k.cameo["111"]  # "the judge clashed with ministers over…": words, not weapons
     if _not_an_act(tok, sense, sources, targets, idx, k):
         return []
+    if sources and not targets and code.type in _PATIENT_TYPES and not (recip and len(sources) >= 2):
+        # no known actor is acted upon: the recipient is what is ("rejected the proposals"); only for an
+        # act with a known doer, so that an uncoded patient never makes an event attributed on its own
+        targets = [t for t in _patients(tok, sense, hit, idx) if t not in sources]
     cameo, mode, how = _by_means(tok, sense, cameo, sources, targets, idx, k)
     code = k.cameo[cameo]
     if len(sources) >= 2 and not targets and cameo == "057" and sense.lemma in _SIGNING:
@@ -1109,6 +1113,30 @@ def _verbal_criticism(tok: Token) -> bool:
     return any(r == "prep" and prep in ("as", "for") for r, _, prep in args(tok)) or any(
         c.dep_ == "advcl" and any(m.lower_ == "as" for m in c.children) for c in tok.children
     )
+
+
+# Types whose object is a recipient even when it is no actor. A meeting's or a deployment's object is
+# not, nor what is endorsed or ratified ("ratified the treaty" supports no one by it).
+_PATIENT_TYPES = {"AID", "REJECT", "ACCUSE", "COERCE", "ASSAULT", "SANCTION", "THREATEN", "PROTEST", "CONCEDE", "RETREAT"}
+
+
+def _patients(tok: Token, sense: Trigger, hit: tuple[str, Token] | None, idx: ActorIndex) -> list[str]:
+    """The recipient phrase of ``tok`` as an uncoded patient (see :meth:`ActorIndex.patient`): a verb's
+    direct object or passive subject, else the object of one of its target prepositions; a noun's
+    "of/on/against/into" phrase. The object that gave the event its type ("opened *fire*") is none."""
+    preps = set(sense.target_preps) | {"on", "against", "into", "at", "upon"}
+    if _verbal(tok) and not _nominal_gerund(tok):
+        heads = [c for c in tok.children if rel(c) in ("obj", "nsubjpass")]
+        heads += [c for r, c, p in args(tok) if r == "prep" and p in preps and c.i > tok.i]
+    else:
+        heads = [c for r, c, p in args(tok) if r == "prep" and (p in preps or p == "of") and c.i > tok.i]
+    for h in heads:
+        if hit is not None and h.i == hit[1].i:
+            continue
+        key = idx.patient(h)
+        if key is not None:
+            return [key]
+    return []
 
 
 # Target prepositions of a type, for a trigger whose object gave it that type ("open fire on", "lay siege to").
