@@ -254,9 +254,7 @@ def model_train_classifier(data: Path, epochs: int) -> None:
 
 @model.command("install")
 @click.argument("model_dir", type=click.Path(path_type=Path))
-@click.option(
-    "--one-case", is_flag=True, help="Install as the companion that parses text written all in one case."
-)
+@click.option("--one-case", is_flag=True, help="Install as the companion that parses text written all in one case.")
 def model_install(model_dir: Path, one_case: bool) -> None:
     """Copy a trained pipeline directory into the package."""
     from .nlp import BUNDLED, ONE_CASE

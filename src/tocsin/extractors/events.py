@@ -1117,7 +1117,9 @@ def _verbal_criticism(tok: Token) -> bool:
 
 # Types whose object is a recipient even when it is no actor. A meeting's or a deployment's object is
 # not, nor what is endorsed or ratified ("ratified the treaty" supports no one by it).
-_PATIENT_TYPES = {"AID", "REJECT", "ACCUSE", "COERCE", "ASSAULT", "SANCTION", "THREATEN", "PROTEST", "CONCEDE", "RETREAT"}
+_PATIENT_TYPES = {
+    *["AID", "REJECT", "ACCUSE", "COERCE", "ASSAULT", "SANCTION", "THREATEN", "PROTEST", "CONCEDE", "RETREAT"],
+}
 
 
 def _patients(tok: Token, sense: Trigger, hit: tuple[str, Token] | None, idx: ActorIndex) -> list[str]:
