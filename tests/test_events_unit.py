@@ -1297,3 +1297,34 @@ def test_no_patient_without_a_doer_nor_for_time_words():
         ents=[(0, 1, "GPE")],
     )
     assert mentions(doc) == [("ASSAULT", ("RUSGOV",), (), "asserted")]
+
+
+def test_a_harm_suffered_in_someones_firing_has_them_as_its_doer():
+    # "A youth was killed in police firing ." as the parser reads it: "in police" and a verb "firing"
+    doc = make_doc(
+        [
+            ("A", "a", "DET", "DT", 1, "det"),
+            ("youth", "youth", "NOUN", "NN", 3, "nsubj:pass"),
+            ("was", "be", "AUX", "VBD", 3, "aux:pass"),
+            ("killed", "kill", "VERB", "VBN", 3, "ROOT"),
+            ("in", "in", "ADP", "IN", 5, "case"),
+            ("police", "police", "NOUN", "NNS", 3, "obl"),
+            ("firing", "fire", "VERB", "VBG", 3, "advcl"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+    )
+    assert ("ASSAULT", ("---COP",), ("---",), "asserted") in mentions(doc)
+
+
+def test_the_weapon_fired_is_no_recipient():
+    # "Police fired rubber bullets ." — how, not at whom
+    doc = make_doc(
+        [
+            ("Police", "police", "NOUN", "NNS", 1, "nsubj"),
+            ("fired", "fire", "VERB", "VBD", 1, "ROOT"),
+            ("rubber", "rubber", "NOUN", "NN", 3, "compound"),
+            ("bullets", "bullet", "NOUN", "NNS", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+    )
+    assert mentions(doc) == [("ASSAULT", ("---COP",), (), "asserted")]

@@ -9,6 +9,7 @@ verbs ("hold talks"), coordination, and reciprocity ("each blaming the other" ->
 from __future__ import annotations
 
 import bisect
+from functools import cache
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -641,12 +642,41 @@ def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
         # "Russia attacked Kyiv and was condemned by the EU": the shared subject suffers the second verb
         targets += [key for c in subjects(v.head) for key in idx.refer(c)]
     relative_role = rel(v) == "relcl" and any(c.lower_ in _RELATIVE for c in v.children)
+    if not sources and is_passive(v):
+        # "was killed in police firing", "died in an Israeli air strike": the attack named as the cause
+        # has the doer, as its modifier or possessor
+        sources = _cause_doers(v, idx)
     if not sources and not relative_role:
         sources, inherited_recip = _inherit_subject(v, idx)
         recip = recip or inherited_recip
     if recip and sources and not targets:
         return sources, [], True
     return _dedupe(sources), _dedupe([t for t in targets if t not in sources]), recip
+
+
+# Nouns of force that can be the cause of a passive harm ("killed in police firing").
+_FORCE_NOUNS = {
+    *["firing", "fire", "attack", "strike", "airstrike", "shelling", "bombing", "raid", "assault", "clash"],
+    *["crackdown", "operation", "offensive", "blast", "explosion", "gunfire", "ambush", "encounter", "action"],
+}
+
+
+def _cause_doers(v: Token, idx: ActorIndex) -> list[str]:
+    doc = v.doc
+    for r, c, prep in args(v):
+        if r != "prep" or prep not in ("in", "by", "during", "after"):
+            continue
+        if c.lemma_.lower() in _FORCE_NOUNS:
+            doers = [k for m in c.children if rel(m) in ("compound", "amod", "poss") for k in idx.refer(m)]
+            if doers:
+                return doers
+        # the parser often ends the phrase at the doer and makes the force word a verb ("in police | firing")
+        nxt = doc[c.i + 1] if c.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.lower_ in _FORCE_NOUNS or nxt.lemma_.lower() in _FORCE_NOUNS):
+            doers = idx.refer(c)
+            if doers:
+                return doers
+    return []
 
 
 # Verbs that put someone out of a body or place: "from" names who does it, never whom it is done to.
@@ -1135,10 +1165,21 @@ def _patients(tok: Token, sense: Trigger, hit: tuple[str, Token] | None, idx: Ac
     for h in heads:
         if hit is not None and h.i == hit[1].i:
             continue
+        if h.lemma_.lower() in _means_words(idx.k):
+            continue  # "fired tear gas shells": the weapon is how, not whom
         key = idx.patient(h)
         if key is not None:
             return [key]
     return []
+
+
+@cache
+def _means_words_of(means: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(w for phrase in means for w in phrase)
+
+
+def _means_words(k: Knowledge) -> frozenset[str]:
+    return _means_words_of(tuple(p for p, _, _ in k.means))
 
 
 # Target prepositions of a type, for a trigger whose object gave it that type ("open fire on", "lay siege to").
