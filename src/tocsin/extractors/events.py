@@ -9,8 +9,8 @@ verbs ("hold talks"), coordination, and reciprocity ("each blaming the other" ->
 from __future__ import annotations
 
 import bisect
-from functools import cache
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
