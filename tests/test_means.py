@@ -133,3 +133,14 @@ def test_police_firing_on_a_crowd_is_repression_and_the_object_gives_the_target(
     assert fired and fired[0].cameo == "175"
     assert [a.sector for a in fired[0].source] == ["COP"] and [a.sector for a in fired[0].target] == ["CVL"]
     assert "police-on-crowd" in fired[0].evidence[0].rule
+
+
+def test_a_condemned_attack_is_the_recipient_and_a_possible_retaliation_is_hypothetical(nlp):
+    from tocsin.pipeline import extract
+
+    (accuse,) = extract("The UN condemned the attack on a school in Gaza.", nlp=nlp).events
+    assert accuse.type == "ACCUSE" and [(a.kind, a.name) for a in accuse.target] == [("thing", "attack")]
+    events = extract("Iran could retaliate against Israel.", nlp=nlp).events
+    assert [(e.type, e.status, e.source[0].country, e.target[0].country) for e in events] == [
+        ("ASSAULT", "hypothetical", "IRN", "ISR")
+    ]

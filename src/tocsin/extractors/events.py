@@ -1175,7 +1175,11 @@ def _patients(tok: Token, sense: Trigger, hit: tuple[str, Token] | None, idx: Ac
 
 @cache
 def _means_words_of(means: tuple[tuple[str, ...], ...]) -> frozenset[str]:
-    return frozenset(w for phrase in means for w in phrase)
+    # weapons named by one word; acts of force ("attack", "blast") can be what is condemned or answered
+    return frozenset(phrase[0] for phrase in means if len(phrase) == 1) - _FORCE_NOUNS - _FORCE_ACTS
+
+
+_FORCE_ACTS = {"shoot", "stab", "arson", "explosion", "blast", "shelling", "bombing"}
 
 
 def _means_words(k: Knowledge) -> frozenset[str]:
