@@ -18,3 +18,24 @@ def test_dateline_headings_and_trailer():
     assert not lay.in_body(related, related + 20)
     body = TEXT.index("The talks")
     assert lay.in_body(body, body + 20)
+
+
+def test_a_dateline_with_its_state_is_the_town_in_that_state():
+    from tocsin.extractors.hygiene import layout
+
+    text = "ALEXANDRIA, Va. — Police said a man was arrested.\nMore text follows here."
+    lay = layout(text)
+    assert text[slice(*lay.dateline)] == "ALEXANDRIA" and text[slice(*lay.dateline_region)] == "Va."
+    assert lay.starts_in_body(text.index("Police")) and not lay.starts_in_body(text.index("Va."))
+    wv = layout("CHARLESTON, W.Va. -- All lanes reopened.\nAnd more.")
+    assert wv.dateline_region is not None
+    assert layout("KYIV, Feb. 20 (AFP) — Russia shelled Kharkiv.\nMore.").dateline_region is None
+
+
+def test_the_dateline_state_decides_which_town(nlp):
+    from tocsin.pipeline import extract
+
+    x = extract("ALEXANDRIA, Va. — Police said a man was arrested on Monday.", nlp=nlp)
+    assert (x.dateline.name, x.dateline.country, x.dateline.admin1) == ("Alexandria", "USA", "Virginia")
+    x = extract("ARLINGTON, Texas (AP) — A man was shot.", nlp=nlp)
+    assert (x.dateline.country, x.dateline.admin1) == ("USA", "Texas")

@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 
 # "KYIV —", "MOSCOW, Feb 20 (Reuters) -", "Washington (AFP) -"
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}?)(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
-    r"(?:\s*\((?:AFP|Reuters|AP|dpa|UPI)\))?\s*(?:—|–|--|-)\s+"
+    r"^\s*(?P<place>[A-Z][A-Za-z .'\-]{1,40}?)"
+    # the state or country after the town: "ALEXANDRIA, Va.", "CHARLESTON, W.Va.", "ARLINGTON, Texas"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z]{0,12}\.?(?:\s?[A-Z][a-z]{0,5}\.)?))?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
+    r"(?:\s*\((?:AFP|Reuters|AP|dpa|UPI)\))?\s*(?:—|–|--|-|\x97)\s+"
 )
 _TRAILER = re.compile(
     r"^\s*(related (stories|articles|content|coverage|news|links)|read more|more on this( story)?|see also|"
@@ -30,6 +33,7 @@ class Layout:
     dateline: tuple[int, int] | None
     headings: tuple[tuple[int, int], ...]
     trailer_start: int | None
+    dateline_region: tuple[int, int] | None = None  # "Va." in "ALEXANDRIA, Va. —"
     # body ranges are disjoint and in text order, so their starts are sorted: look-ups bisect them
     # instead of scanning every line, which kept long documents quadratic
     _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
@@ -61,6 +65,7 @@ def layout(text: str) -> Layout:
     headings: list[tuple[int, int]] = []
     trailer: int | None = None
     dateline: tuple[int, int] | None = None
+    dateline_region: tuple[int, int] | None = None
     pos = 0
     first = True
     # a text of one line is a sentence or a paragraph, never a heading
@@ -82,13 +87,15 @@ def layout(text: str) -> Layout:
             if m and m.group("place").strip().isupper():
                 p0 = start + m.start("place")
                 dateline = (p0, p0 + len(m.group("place").rstrip()))
+                if m.group("region"):
+                    dateline_region = (start + m.start("region"), start + m.end("region"))
                 body.append((start + m.end(), end))
                 continue
         if not single and _is_heading(stripped):
             headings.append((start, end))
             continue
         body.append((start, end))
-    return Layout(tuple(body), dateline, tuple(headings), trailer)
+    return Layout(tuple(body), dateline, tuple(headings), trailer, dateline_region)
 
 
 def _is_heading(line: str) -> bool:

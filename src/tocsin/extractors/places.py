@@ -221,7 +221,17 @@ def _dateline(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge, context: dict
         return None
     s, e = lay.dateline
     text = text_of(doc)[s:e]
-    place = resolve(text.title(), s, e, gaz, k, context, region=False)
+    regions: dict[str, float] | None = None
+    if lay.dateline_region is not None:
+        # "ALEXANDRIA, Va. —": the town is looked for in the state, or the country, named after it
+        named = text_of(doc)[lay.dateline_region[0] : lay.dateline_region[1]]
+        within = _region_named(named, gaz)
+        iso = k.country_of(named)
+        if within is not None and within.admin1:
+            regions = {within.admin1: 99.0}
+        elif iso:
+            context = {**context, iso: 99.0}
+    place = resolve(text.title(), s, e, gaz, k, context, region=False, regions=regions)
     return Place(**{**_as_kwargs(place), "text": text, "rule": "dateline"}) if place is not None else None
 
 
