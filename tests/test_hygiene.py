@@ -39,3 +39,22 @@ def test_the_dateline_state_decides_which_town(nlp):
     assert (x.dateline.name, x.dateline.country, x.dateline.admin1) == ("Alexandria", "USA", "Virginia")
     x = extract("ARLINGTON, Texas (AP) — A man was shot.", nlp=nlp)
     assert (x.dateline.country, x.dateline.admin1) == ("USA", "Texas")
+
+
+def test_a_headline_run_into_its_dateline_is_a_heading():
+    from tocsin.extractors.hygiene import layout
+
+    text = "Taco Bell killer pleads guilty. CHARLESTON, W.Va. -- A Charleston man admitted it. More."
+    lay = layout(text)
+    assert text[slice(*lay.dateline)] == "CHARLESTON" and text[slice(*lay.dateline_region)] == "W.Va."
+    assert lay.headings == ((0, 32),) and not lay.starts_in_body(0)
+    # only the first sentence can be a headline, and only a capitalised name a dateline
+    plain = "Russian forces shelled the city. Officials said more. NATO - which met - agreed."
+    assert layout(plain).dateline is None and layout(plain).starts_in_body(0)
+
+
+def test_a_town_modifying_its_people_is_a_place(nlp):
+    from tocsin.pipeline import extract
+
+    x = extract("A Danbury man was arrested in Connecticut on Monday, police in the United States said.", nlp=nlp)
+    assert "Danbury" in [p.name for p in x.places]

@@ -17,6 +17,7 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][a-z]{2,8}\.? \d{1,2})?"
     r"(?:\s*\((?:AFP|Reuters|AP|dpa|UPI)\))?\s*(?:—|–|--|-|\x97)\s+"
 )
+_DATELINE_AT = re.compile(_DATELINE.pattern.removeprefix("^"))
 _TRAILER = re.compile(
     r"^\s*(related (stories|articles|content|coverage|news|links)|read more|more on this( story)?|see also|"
     r"more from|recommended|you may also like|most read|trending)\s*:?\s*$",
@@ -84,11 +85,17 @@ def layout(text: str) -> Layout:
         if first:
             first = False
             m = _DATELINE.match(line)
+            headline_end = 0
+            if not (m and m.group("place").strip().isupper()):
+                # a feed that runs its headline into the story: "Man held. CHARLESTON, W.Va. -- A man …"
+                m, headline_end = _dateline_after_headline(line)
             if m and m.group("place").strip().isupper():
                 p0 = start + m.start("place")
                 dateline = (p0, p0 + len(m.group("place").rstrip()))
                 if m.group("region"):
                     dateline_region = (start + m.start("region"), start + m.end("region"))
+                if headline_end:
+                    headings.append((start, start + headline_end))
                 body.append((start + m.end(), end))
                 continue
         if not single and _is_heading(stripped):
@@ -96,6 +103,21 @@ def layout(text: str) -> Layout:
             continue
         body.append((start, end))
     return Layout(tuple(body), dateline, tuple(headings), trailer, dateline_region)
+
+
+_HEADLINE_END = re.compile(r"[.!?]\s+")
+
+
+def _dateline_after_headline(line: str) -> tuple[re.Match[str] | None, int]:
+    """A dateline that follows a short headline sentence on the same line, and where the headline ends."""
+    h = _HEADLINE_END.search(line, 0, 160)  # the first sentence only
+    if h is None or len(line[: h.start()].split()) > 16 or not line[h.end() : h.end() + 2].isupper():
+        return None, 0
+    m = _DATELINE.match(line[h.end() :])
+    if m is None:
+        return None, 0
+    # re-match in place so that the groups' positions are those of the line
+    return _DATELINE_AT.match(line, h.end()), h.end()
 
 
 def _is_heading(line: str) -> bool:

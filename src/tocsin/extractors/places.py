@@ -54,6 +54,12 @@ VARIANTS = {
 }
 _LOCATIVE = {"in", "at", "near", "from", "outside", "around", "into", "to", "of", "towards", "toward"}
 _REGION_WORDS = {"region", "oblast", "province", "state", "district", "governorate", "prefecture", "county"}
+# Nouns a town's name modifies as where someone or something belongs: "a Fargo man", "Decatur police".
+_LOCAL_NOUNS = {
+    *["man", "woman", "resident", "native", "teen", "teenager", "youth", "boy", "girl", "couple", "family"],
+    *["police", "officer", "official", "council", "mayor", "home", "residence", "business", "school", "area"],
+    *["neighborhood", "neighbourhood", "department", "educator", "teacher", "student", "church", "hospital"],
+}
 
 
 def norm(name: str) -> str:
@@ -192,6 +198,13 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
             or prep in _LOCATIVE
             or (r == "conj" and (head.i in found_heads or governor(head)[2] in _LOCATIVE))
             or (tok.i + 1 < len(doc) and doc[tok.i + 1].lemma_.lower() in _REGION_WORDS)
+            # "a Danbury stonework mason", "the New Milford Police Department", "Mansfield residents"
+            # (the NER often calls such a name an organisation; one Tocsin knows as one is one)
+            or (
+                r == "compound"
+                and head.lemma_.lower() in _LOCAL_NOUNS
+                and (not tok.ent_type_ or (tok.ent_type_ == "ORG" and tok.ent_iob_ == "B" and k.org(tok.text) is None))
+            )
         )
         if not evidence:
             continue
