@@ -78,3 +78,17 @@ def test_without_a_companion_one_case_text_stays_with_the_pipeline(nlp, monkeypa
 
     monkeypatch.delitem(tn._ONE_CASE_FOR, id(nlp), raising=False)
     assert tn.pipeline_for(nlp, "russian forces shelled kharkiv on sunday, the army said.") is nlp
+
+
+def test_the_shipped_one_case_pipeline_reads_lower_case_news(nlp):
+    from tocsin.nlp import ONE_CASE
+    from tocsin.pipeline import extract
+
+    if not (ONE_CASE / "meta.json").exists():
+        pytest.skip("this installation ships no one-case pipeline")
+    x = extract("russian forces shelled kharkiv on sunday, the ukrainian army said.", nlp=nlp)
+    assert x.model == "tocsin_news_one_case-0.1.0"
+    assert any("tocsin_news_one_case" in w for w in x.warnings)
+    assert [(e.type, e.source[0].code) for e in x.events if e.type == "ASSAULT"] == [("ASSAULT", "RUSMIL")]
+    # text with its capitals keeps the bundled pipeline
+    assert extract("Russian forces shelled Kharkiv on Sunday.", nlp=nlp).model == "tocsin_news-0.1.0"
