@@ -65,7 +65,7 @@ def classify_mentions(
     clf = load_classifier()
     if clf is None:
         return []
-    candidates: list[tuple[Span, list[str], list[str]]] = []
+    candidates: list[Span] = []
     for sent in sentences(doc):
         if sent.start in covered or not lay.in_body(sent.start_char, sent.end_char):
             continue
@@ -76,21 +76,24 @@ def classify_mentions(
             # "X said: …" classified as a whole codes the quote as X's act (a BBC politics sample:
             # nearly every fallback event was a reporting verb with a misread quote)
             continue
-        sense = Trigger(root.lemma_.lower(), None, "V", "040", _PREPS, frozenset())
-        sources, targets, _ = _verb_roles(root, sense, idx)
-        if sources or targets:
-            candidates.append((sent, sources, targets))
+        candidates.append(sent)
     out: list[Mention] = []
-    for (sent, sources, targets), (label, p) in zip(candidates, _best_labels(clf, candidates), strict=True):
+    # the model first: its batch is cheap, and the roles are read only for the few sentences it is sure of
+    for sent, (label, p) in zip(candidates, _best_labels(clf, candidates), strict=True):
         code = GENERIC_CAMEO.get(label)
         if p < threshold or code is None or code not in k.cameo:
+            continue
+        sources, targets, _ = _verb_roles(
+            sent.root, Trigger(sent.root.lemma_.lower(), None, "V", "040", _PREPS, frozenset()), idx
+        )
+        if not (sources or targets):
             continue
         sense = Trigger(sent.root.lemma_.lower(), None, "V", code, _PREPS, frozenset())
         out.append(Mention(sent.root, sense, code, sources, targets, RULE, score=round(p, 3)))
     return out
 
 
-def _best_labels(clf: Any, candidates: list[tuple[Span, list[str], list[str]]]) -> list[tuple[str, float]]:
+def _best_labels(clf: Any, candidates: list[Span]) -> list[tuple[str, float]]:
     """The classifier's best label and probability for each candidate sentence, in one batch.
 
     The sentences are handed over as the words the pipeline already found: re-tokenising their text
@@ -101,11 +104,11 @@ def _best_labels(clf: Any, candidates: list[tuple[Span, list[str], list[str]]]) 
     if not candidates:
         return []
     textcat = clf.get_pipe("textcat")
-    doc = candidates[0][0].doc
+    doc = candidates[0].doc
     words = columns(doc).text
     # the pipeline's own vocabulary already holds these words; the classifier reads only their hashes,
     # which are the same in every vocabulary, and its own would grow by every new word it is shown
-    docs = [Doc(doc.vocab, words=words[sent.start : sent.end]) for sent, _, _ in candidates]
+    docs = [Doc(doc.vocab, words=words[sent.start : sent.end]) for sent in candidates]
     scores = textcat.predict(docs)
     labels = textcat.labels
     best = scores.argmax(axis=1)
