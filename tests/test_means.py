@@ -144,3 +144,12 @@ def test_a_condemned_attack_is_the_recipient_and_a_possible_retaliation_is_hypot
     assert [(e.type, e.status, e.source[0].country, e.target[0].country) for e in events] == [
         ("ASSAULT", "hypothetical", "IRN", "ISR")
     ]
+
+
+def test_the_object_that_typed_the_act_names_its_recipient(nlp):
+    from tocsin.pipeline import extract
+
+    events = extract("Police in Kenya opened an investigation into the crash.", nlp=nlp).events
+    opened = [e for e in events if e.evidence[0].trigger == "opened"]
+    assert opened and opened[0].type == "ACCUSE"
+    assert [(a.kind, a.name) for a in opened[0].target] == [("thing", "crash")]

@@ -1162,6 +1162,9 @@ def _patients(tok: Token, sense: Trigger, hit: tuple[str, Token] | None, idx: Ac
         heads += [c for r, c, p in args(tok) if r == "prep" and p in preps and c.i > tok.i]
     else:
         heads = [c for r, c, p in args(tok) if r == "prep" and (p in preps or p == "of") and c.i > tok.i]
+    if hit is not None and hit[1].pos_ == "NOUN":
+        # "opened an investigation into X": the object that typed the event names the recipient
+        heads += [c for r, c, p in args(hit[1]) if r == "prep" and p in _NOUN_TARGET_PREPS and c.i > hit[1].i]
     for h in heads:
         if hit is not None and h.i == hit[1].i:
             continue
@@ -1171,6 +1174,9 @@ def _patients(tok: Token, sense: Trigger, hit: tuple[str, Token] | None, idx: Ac
         if key is not None:
             return [key]
     return []
+
+
+_NOUN_TARGET_PREPS = {"into", "of", "on", "against", "to"}
 
 
 @cache
