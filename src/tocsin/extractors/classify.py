@@ -7,6 +7,7 @@ its probability so a user can filter them out (``rule`` starts with ``model:``).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -83,12 +84,12 @@ def classify_mentions(
         code = GENERIC_CAMEO.get(label)
         if p < threshold or code is None or code not in k.cameo:
             continue
-        sources, targets, _ = _verb_roles(
-            sent.root, Trigger(sent.root.lemma_.lower(), None, "V", "040", _PREPS, frozenset()), idx
-        )
+        # roles as for any act (040): a demand's clausal target rule must not apply to a guess
+        neutral = Trigger(sent.root.lemma_.lower(), None, "V", "040", _PREPS, frozenset())
+        sources, targets, _ = _verb_roles(sent.root, neutral, idx)
         if not (sources or targets):
             continue
-        sense = Trigger(sent.root.lemma_.lower(), None, "V", code, _PREPS, frozenset())
+        sense = replace(neutral, cameo=code)
         out.append(Mention(sent.root, sense, code, sources, targets, RULE, score=round(p, 3)))
     return out
 

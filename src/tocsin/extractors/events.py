@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -91,22 +90,6 @@ _RELATIVE = {"who", "whom", "which", "that"}
 _JOINT = {"joint", "combined", "bilateral", "multinational"}
 _OWN = {"its", "their", "his", "her", "our", "own"}
 _RECIP_WORDS = {"each", "both", "other", "one another", "each other"}
-_WEAPON_MODES = {
-    "artillery": "heavy-weapons",
-    "mortar": "heavy-weapons",
-    "tank": "heavy-weapons",
-    "rocket": "heavy-weapons",
-    "missile": "heavy-weapons",
-    "shell": "heavy-weapons",
-    "air": "aerial",
-    "airstrike": "aerial",
-    "drone": "drone",
-    "gun": "firearms",
-    "rifle": "firearms",
-    "bomb": "explosives",
-    "mine": "explosives",
-    "knife": "primitive",
-}
 _AID_OBJECTS = {
     "weapon": "072",
     "arm": "072",
@@ -178,6 +161,10 @@ class _Lexicon:
                     self.single.setdefault(lemma, []).append(s)
         # every word a sense is looked up by: find_mentions reads only the tokens whose forms are here
         self.keys = frozenset(self.single) | frozenset(self.compound)
+        # weapons named by one word, which are how an act is done, never its recipient; acts of force
+        # ("attack", "blast") can be what is condemned or answered
+        one_word = {phrase[0] for phrase, _, _ in k.means if len(phrase) == 1}
+        self.weapons = frozenset(one_word - _FORCE_NOUNS - _FORCE_ACTS)
 
 
 _LEX: dict[int, _Lexicon] = {}
@@ -456,15 +443,21 @@ def _is_content(tok: Token, k: Knowledge) -> bool:
     return False
 
 
+def _as_verb(tok: Token) -> bool:
+    """Whether ``tok``'s roles are read as a verb's (subject, object) rather than a noun's."""
+    return _verbal(tok) and not _nominal_gerund(tok)
+
+
+def _roles(tok: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], list[str], bool]:
+    return _verb_roles(tok, sense, idx) if _as_verb(tok) else _noun_roles(tok, sense, idx)
+
+
 def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> list[Mention]:
     cameo = sense.cameo
-    if _verbal(tok) and not _nominal_gerund(tok):
-        sources, targets, recip = _verb_roles(tok, sense, idx)
-        if not sources and _headless_main_verb(tok):
-            sources, more = _headless_roles(tok, idx)
-            targets = targets or more
-    else:
-        sources, targets, recip = _noun_roles(tok, sense, idx)
+    sources, targets, recip = _roles(tok, sense, idx)
+    if _as_verb(tok) and not sources and _headless_main_verb(tok):
+        sources, more = _headless_roles(tok, idx)
+        targets = targets or more
     if "light" in sense.flags and not _light_object(tok):
         return []
     hit = _table_match(tok, sense, k)
@@ -474,10 +467,7 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     if not targets and k.cameo[refined].type != k.cameo[cameo].type and k.cameo[refined].type in _TYPE_PREPS:
         # "opened fire on demonstrators": the object made "open" an attack, whose target takes "on"
         retyped = replace(sense, target_preps=_TYPE_PREPS[k.cameo[refined].type])
-        if _verbal(tok) and not _nominal_gerund(tok):
-            targets = [t for t in _verb_roles(tok, retyped, idx)[1] if t not in sources]
-        else:
-            targets = [t for t in _noun_roles(tok, retyped, idx)[1] if t not in sources]
+        targets = [t for t in _roles(tok, retyped, idx)[1] if t not in sources]
     cameo = refined
     if k.cameo[cameo].type == "MOBILIZE":
         # "sent troops to the border": the forces moved are the means, not the target
@@ -1157,7 +1147,7 @@ def _patients(tok: Token, sense: Trigger, hit: tuple[str, Token] | None, idx: Ac
     direct object or passive subject, else the object of one of its target prepositions; a noun's
     "of/on/against/into" phrase. The object that gave the event its type ("opened *fire*") is none."""
     preps = set(sense.target_preps) | {"on", "against", "into", "at", "upon"}
-    if _verbal(tok) and not _nominal_gerund(tok):
+    if _as_verb(tok):
         heads = [c for c in tok.children if rel(c) in ("obj", "nsubjpass")]
         heads += [c for r, c, p in args(tok) if r == "prep" and p in preps and c.i > tok.i]
     else:
@@ -1168,7 +1158,7 @@ def _patients(tok: Token, sense: Trigger, hit: tuple[str, Token] | None, idx: Ac
     for h in heads:
         if hit is not None and h.i == hit[1].i:
             continue
-        if h.lemma_.lower() in _means_words(idx.k):
+        if h.lemma_.lower() in lexicon(idx.k).weapons:
             continue  # "fired tear gas shells": the weapon is how, not whom
         key = idx.patient(h)
         if key is not None:
@@ -1179,17 +1169,7 @@ def _patients(tok: Token, sense: Trigger, hit: tuple[str, Token] | None, idx: Ac
 _NOUN_TARGET_PREPS = {"into", "of", "on", "against", "to"}
 
 
-@cache
-def _means_words_of(means: tuple[tuple[str, ...], ...]) -> frozenset[str]:
-    # weapons named by one word; acts of force ("attack", "blast") can be what is condemned or answered
-    return frozenset(phrase[0] for phrase in means if len(phrase) == 1) - _FORCE_NOUNS - _FORCE_ACTS
-
-
 _FORCE_ACTS = {"shoot", "stab", "arson", "explosion", "blast", "shelling", "bombing"}
-
-
-def _means_words(k: Knowledge) -> frozenset[str]:
-    return _means_words_of(tuple(p for p, _, _ in k.means))
 
 
 # Target prepositions of a type, for a trigger whose object gave it that type ("open fire on", "lay siege to").

@@ -113,11 +113,8 @@ def _dateline_after_headline(line: str) -> tuple[re.Match[str] | None, int]:
     h = _HEADLINE_END.search(line, 0, 160)  # the first sentence only
     if h is None or len(line[: h.start()].split()) > 16 or not line[h.end() : h.end() + 2].isupper():
         return None, 0
-    m = _DATELINE.match(line[h.end() :])
-    if m is None:
-        return None, 0
-    # re-match in place so that the groups' positions are those of the line
-    return _DATELINE_AT.match(line, h.end()), h.end()
+    m = _DATELINE_AT.match(line, h.end())  # in place: the groups' positions are those of the line
+    return (m, h.end()) if m is not None else (None, 0)
 
 
 def _is_heading(line: str) -> bool:

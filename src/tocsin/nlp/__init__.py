@@ -184,7 +184,11 @@ def parse(nlp: Language, text: str) -> Doc:
     Chunking keeps peak memory flat for multi-megabyte inputs; offsets of the returned ``Doc`` are
     those of ``text``.
     """
-    chosen = pipeline_for(nlp, text)
+    return _parse_as(nlp, pipeline_for(nlp, text), text)
+
+
+def _parse_as(nlp: Language, chosen: Language, text: str) -> Doc:
+    """``text`` parsed by ``chosen``, the pipeline :func:`pipeline_for` picked in place of ``nlp``."""
     doc = _parse_with(chosen, text)
     if chosen is not nlp:
         # the extraction names the model that read the text
@@ -219,10 +223,11 @@ def pipe(nlp: Language, texts: Iterable[str], **kwargs: Any) -> Iterator[Doc]:
     """``nlp.pipe`` that routes over-long texts through :func:`parse`."""
     batch: list[str] = []
     for text in texts:
-        if len(text) > CHUNK_CHARS or pipeline_for(nlp, text) is not nlp:
+        chosen = pipeline_for(nlp, text)
+        if len(text) > CHUNK_CHARS or chosen is not nlp:
             yield from nlp.pipe(batch, **kwargs)
             batch = []
-            yield parse(nlp, text)
+            yield _parse_as(nlp, chosen, text)
         else:
             batch.append(text)
             if len(batch) >= 64:
