@@ -110,6 +110,7 @@ def test_alerts_fire_on_the_onset_warnings_earlier_and_are_raised_once(store):
     alert = conflict[0]
     assert alert.observed == 12 and alert.baseline < 1 and alert.events and alert.evidence
     assert alert.evidence[0]["url"].startswith("https://news.example/onset")
+    assert len({ev["event_id"] for ev in alert.evidence}) == len(alert.evidence)  # one sentence per event
     assert refresh_alerts(store) == []  # the same history raises nothing new
     from tocsin.store import schema as S
 

@@ -105,7 +105,8 @@ def detect(
 def _contributing(
     store: Store, unit: Unit, channel: str, first: str, last_period: str, freq: str
 ) -> tuple[tuple[str, ...], tuple[dict[str, Any], ...]]:
-    """The events behind an alert and a few evidence sentences with their article URLs, surest first."""
+    """The events behind an alert and one evidence sentence for each of the first few, with its article
+    URL, surest first (a second report of the same event would be listed as another event)."""
     m, a = S.event_mentions, S.articles
     conds = [channel_condition(m, channel), m.c.date >= first, m.c.date_flag.is_(None)]
     conds.append(m.c.date <= (last_period if freq == "day" else period_end(last_period, freq)))
@@ -126,8 +127,9 @@ def _contributing(
     evidence: list[dict[str, Any]] = []
     with store.engine.connect() as conn:
         for row in conn.execute(q):
-            if row.event_id not in ids:
-                ids.append(row.event_id)
+            if row.event_id in ids:
+                continue
+            ids.append(row.event_id)
             if len(evidence) < 5:
                 ev = (json.loads(row.evidence or "[]") or [{}])[0]
                 evidence.append({"text": ev.get("text"), "trigger": ev.get("trigger"), "url": row.url or row.path,
