@@ -91,3 +91,31 @@ def test_an_oversized_item_is_refused_and_the_batch_goes_on(_run, tmp_path) -> N
     assert res.exit_code == 1
     assert "ingested 2," in res.output
     assert "b_huge.txt: text is 54,000 characters, over the limit of 10,000" in res.output
+
+
+def test_a_store_refused_as_locked_for_a_moment_opens_on_a_retry(tmp_path, monkeypatch):
+    import sqlite3
+
+    import pytest
+    from sqlalchemy.exc import OperationalError
+
+    from tocsin.errors import StoreError
+    from tocsin.store import Store, open_store
+
+    real = Store.migrate
+    refusals = iter([OperationalError("BEGIN", {}, sqlite3.OperationalError("database is locked"))])
+
+    def flaky(self):
+        for exc in refusals:
+            raise exc
+        return real(self)
+
+    monkeypatch.setattr(Store, "migrate", flaky)
+    open_store(str(tmp_path / "a.db")).close()  # refused once, then opened
+
+    def broken(self):
+        raise OperationalError("SELECT", {}, sqlite3.OperationalError("disk I/O error"))
+
+    monkeypatch.setattr(Store, "migrate", broken)
+    with pytest.raises(StoreError, match="disk I/O error"):  # not a lock: said at once, not retried
+        open_store(str(tmp_path / "b.db"))

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,7 +122,7 @@ class Store:
                 raise StoreError(f"cannot create database {path}: directory {Path(path).parent} does not exist")
             event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
-            self.migrate()
+            self._migrate_when_free()
         except OperationalError as exc:
             raise StoreError(f"cannot open database {self.display_url}: {exc.orig}") from None
         except DatabaseError as exc:  # "file is not a database": a corrupt file, or not a store at all
@@ -151,6 +152,26 @@ class Store:
         self.close()
 
     # -- schema ---------------------------------------------------------------------------------------
+    def _migrate_when_free(self, attempts: int = 6) -> None:
+        """:meth:`migrate`, tried again while SQLite reports the new file locked.
+
+        Some of SQLite's locks are refused at once rather than waited for (a read turning into a write
+        while another process commits, the switch of a new file to WAL): under load, 1 of 10 processes
+        creating one store at the same moment was refused so. The state is brief, so waiting and trying
+        again is enough; every migration runs in its own transaction and is recorded, so a retry never
+        applies one twice.
+        """
+        for attempt in range(attempts):
+            try:
+                self.migrate()
+                return
+            except OperationalError as exc:
+                locked = self.engine.dialect.name == "sqlite" and "locked" in str(exc.orig)
+                if not locked or attempt == attempts - 1:
+                    raise
+                self.engine.dispose()
+                time.sleep(0.1 * 2**attempt)
+
     def migrate(self) -> list[str]:
         """Apply the migrations not yet recorded; returns their names."""
         applied: list[str] = []
