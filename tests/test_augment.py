@@ -82,6 +82,26 @@ def test_case_variants_keep_the_entities_on_the_changed_words():
     assert case_variant(nlp, ex2, upper=True).text == ex2.text
 
 
+def test_restored_case_variants_are_the_text_the_one_case_companion_is_given():
+    import spacy
+
+    from tocsin.nlp.training.augment import case_variant
+    from tocsin.nlp.truecase import restore
+
+    nlp = spacy.blank("en")
+    words = ["Russian", "forces", "shelled", "Kharkiv", "and", "Ivan", "Petrenko", "was", "hurt", "."]
+    ents = [(0, 1, "NORP"), (3, 4, "LOC"), (5, 7, "PERSON")]
+    ex = _example(words, ents)
+    for upper in (False, True):
+        v = case_variant(nlp, ex, upper=upper, restored=True)
+        # exactly what `tocsin.nlp.pipe` hands the companion for the lower- or upper-case text
+        assert v.text == restore(" ".join(words).lower()) == restore(" ".join(words).upper())
+        assert v.text.startswith("Russian forces shelled Kharkiv")  # known names and the sentence start
+        assert "ivan petrenko" in v.text  # a name Tocsin does not know stays in lower case
+        assert [(e.start, e.end, e.label_) for e in v.reference.ents] == ents
+        assert [t.text for t in v.reference] == v.text.split(" ")
+
+
 def test_case_augmenter_draws_each_variant_at_its_share():
     import spacy
 
@@ -105,7 +125,7 @@ def test_case_config_names_the_augmenter_and_refuses_impossible_shares(tmp_path)
     from tocsin.nlp.training.train import CONFIG, case_config
 
     cfg = load_config(case_config(CONFIG, tmp_path / "c.cfg", lower=0.2, upper=0.05))
-    augmenter = {"@augmenters": "tocsin.case_variants.v1", "lower": 0.2, "upper": 0.05}
+    augmenter = {"@augmenters": "tocsin.case_variants.v1", "lower": 0.2, "upper": 0.05, "restored": False}
     assert cfg["corpora"]["train"]["augmenter"] == augmenter
     assert cfg["corpora"]["dev"]["augmenter"] is None  # the dev set is scored as the text came
     with pytest.raises(DataError, match="sum to at most 1"):

@@ -127,3 +127,49 @@ def test_a_state_abbreviation_after_a_town_is_the_state_and_places_the_town():
     got = _places(rows, [(5, 6, "GPE"), (7, 8, "GPE")])
     assert (got["Alexandria"].country, got["Alexandria"].admin1) == ("USA", "Virginia")
     assert (got["Va."].name, got["Va."].feature) == ("Virginia", "region")
+
+
+def _rows(words: str, pos: dict[int, str] | None = None):
+    """Flat rows for sentences whose parse the place rules do not read: every word hangs on the first."""
+    out = []
+    for i, w in enumerate(words.split()):
+        tag = (pos or {}).get(i) or ("PROPN" if w[:1].isupper() and i else "NOUN" if w.isalpha() else "PUNCT")
+        out.append(
+            (w, w.lower() if tag != "PROPN" else w, tag, "NNP" if tag == "PROPN" else "NN", 0, "dep" if i else "ROOT")
+        )
+    return out
+
+
+def test_a_county_is_a_district_placed_among_its_towns_in_the_state_named():
+    got = _places(_rows("Floods closed roads in Douglas County , Minnesota ."), [(4, 6, "GPE"), (7, 8, "GPE")])
+    county = got["Douglas County"]
+    assert (county.feature, county.country, county.admin1) == ("district", "USA", "Minnesota")
+    assert abs(county.lat - 45.93) < 0.3 and abs(county.lon + 95.45) < 0.3  # Alexandria, Minn. is its seat
+    # without the state the most populous Douglas County is taken, and with it the state decides
+    other = _places(_rows("Floods closed roads in Douglas County ."), [(4, 6, "GPE")])["Douglas County"]
+    assert other.admin1 != "Minnesota"
+
+
+def test_a_place_that_leads_an_institution_or_an_office_is_a_toponym_of_it():
+    rows = _rows("The Shreveport Police Department and Mansfield Mayor Curtis McCoy spoke in Louisiana .")
+    got = _places(rows, [(0, 4, "ORG"), (5, 9, "PERSON"), (11, 12, "GPE")])
+    assert (got["Shreveport"].admin1, got["Shreveport"].rule.endswith("+in-name")) == ("Louisiana", True)
+    assert got["Mansfield"].admin1 == "Louisiana"  # beside Shreveport, not the English town
+    assert "Curtis McCoy" not in got and "The Shreveport Police Department" not in got
+    # an organisation Tocsin knows by name is not split ("Washington Post" is no place)
+    assert not _places(_rows("The Washington Post reported it ."), [(0, 3, "ORG")])
+
+
+def test_a_place_entity_with_a_direction_or_an_institution_word_resolves_at_its_name():
+    got = _places(_rows("A boil advisory was issued in downtown Pineville ."), [(6, 8, "GPE")])
+    assert got["Pineville"].name == "Pineville" and got["Pineville"].rule.endswith("+within")
+    assert "downtown Pineville" not in got
+
+
+def test_washington_alone_is_the_capital_and_georgia_beside_atlanta_the_state():
+    washington = _places(_rows("Officials in Washington said so ."), [(2, 3, "GPE")])["Washington"]
+    assert abs(washington.lat - 38.9) < 0.2 and abs(washington.lon + 77.04) < 0.2
+    state = _places(_rows("Storms hit Atlanta and Georgia ."), [(2, 3, "GPE"), (4, 5, "GPE")])["Georgia"]
+    assert (state.country, state.feature) == ("USA", "region")
+    country = _places(_rows("Troops entered Tbilisi and Georgia ."), [(2, 3, "GPE"), (4, 5, "GPE")])["Georgia"]
+    assert (country.country, country.feature) == ("GEO", "country")

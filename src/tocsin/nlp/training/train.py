@@ -24,6 +24,7 @@ def train(
     with_dev: bool = False,
     only: tuple[str, ...] = (),
     case: tuple[float, float] | None = None,
+    case_restored: bool = False,
 ) -> Path:
     """Build the corpus from ``data`` and train; returns the ``model-best`` directory.
 
@@ -35,7 +36,8 @@ def train(
     pick ``model-best`` are no longer held out, so the step count must be fixed in advance.
     ``only`` (with ``resume``) trains just these components; the others, the shared ``tok2vec``
     included, keep their weights, so e.g. the NER can be refitted without moving the parser.
-    ``case`` = (lower, upper): the share of training examples seen lower-cased and upper-cased.
+    ``case`` = (lower, upper): the share of training examples seen lower-cased and upper-cased;
+    ``case_restored`` gives those copies back the capitals ``truecase.restore`` restores at run time.
     """
     from spacy.cli.train import train as spacy_train
 
@@ -57,7 +59,7 @@ def train(
     if max_steps:
         ov["training.max_steps"] = max_steps
     if case is not None:
-        config = case_config(config, output / "case.cfg", lower=case[0], upper=case[1])
+        config = case_config(config, output / "case.cfg", lower=case[0], upper=case[1], restored=case_restored)
     ov.update(overrides or {})
     spacy_train(config, output, overrides=ov)
     return output / ("model-last" if with_dev else "model-best")
@@ -136,7 +138,7 @@ def resume_config(
     return target
 
 
-def case_config(source: Path, target: Path, *, lower: float, upper: float) -> Path:
+def case_config(source: Path, target: Path, *, lower: float, upper: float, restored: bool = False) -> Path:
     """A copy of the config ``source`` whose training examples pass through the case augmenter."""
     from spacy.util import load_config
 
@@ -146,7 +148,12 @@ def case_config(source: Path, target: Path, *, lower: float, upper: float) -> Pa
         raise DataError(f"case shares must be between 0 and 1 and sum to at most 1, not {lower} and {upper}")
     register_case_augmenter()
     cfg = load_config(source)
-    cfg["corpora"]["train"]["augmenter"] = {"@augmenters": "tocsin.case_variants.v1", "lower": lower, "upper": upper}
+    cfg["corpora"]["train"]["augmenter"] = {
+        "@augmenters": "tocsin.case_variants.v1",
+        "lower": lower,
+        "upper": upper,
+        "restored": restored,
+    }
     target.parent.mkdir(parents=True, exist_ok=True)
     cfg.to_disk(target)
     return target
