@@ -410,7 +410,8 @@ def _event_location(t, places: list[Place], dateline: Place | None) -> tuple[Pla
     # places are sorted by start: bisect to the sentence instead of scanning them all for every event
     lo = bisect.bisect_left(places, sent.start_char, key=lambda p: p.start)
     hi = bisect.bisect_left(places, sent.end_char, key=lambda p: p.start)
-    here = places[lo:hi]
+    # "Egyptian troops": a demonym says whose the actor is, not where the event happened
+    here = [p for p in places[lo:hi] if p.rule != "demonym"]
     in_sent = [p for p in here if p.feature != "country"]
     if in_sent:
         best = min(in_sent, key=lambda p: abs(p.start - t.idx))

@@ -162,12 +162,12 @@ def _add_districts(
     pop: dict[str, int] = defaultdict(int)
     with towns.open(encoding="utf8", newline="") as f:
         for row in csv.DictReader(f):
-            code = codes.get((row["cc"], norm(row["admin1"]), norm(row["admin2"])))
-            if code is None:
+            found = codes.get((row["cc"], norm(row["admin1"]), norm(row["admin2"])))
+            if found is None:
                 continue
             lat, lon = float(row["lat"]), float(row["lon"])
-            pts[code].append((lat, lon))
-            pop[code] += pop_at.get((row["cc"], round(lat, 2), round(lon, 2)), 1000)
+            pts[found].append((lat, lon))
+            pop[found] += pop_at.get((row["cc"], round(lat, 2), round(lon, 2)), 1000)
     for code, (name, gid) in districts.items():
         if code not in pts or iso3.get(code.split(".")[0]) is None:
             continue

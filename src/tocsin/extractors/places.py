@@ -127,7 +127,7 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         # "KYIV —": the story is told from there, so its country weighs like two mentions
         context[dateline.country] = context.get(dateline.country, 0) + 2
     regions = _region_context(doc, gaz, k)
-    second_look: list[tuple[int, Span]] = []
+    second_look: list[tuple[int, Span, str, float]] = []
     for admin1 in regions:  # a region named is also a word for its country
         iso = next((c.country for c in gaz.lookup(admin1) if c.feature == "region" and c.country), None)
         if iso:
@@ -139,7 +139,13 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         if ent.label_ in ("ORG", "PERSON"):
             named = _place_in_name(ent, gaz, k, context, regions)
             if named is not None:
-                places.append(named)
+                places.append(_marked(named[0], "+in-name", 0.7))
+                second_look.append((len(places) - 1, named[1], "+in-name", 0.7))
+            continue
+        if ent.label_ == "NORP":
+            nation = _demonym_place(ent, gaz, k)
+            if nation is not None:
+                places.append(nation)
             continue
         if ent.label_ not in ("GPE", "LOC", "FAC"):
             continue
@@ -176,12 +182,16 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         after = _region_named(nxt.text, gaz) if nxt is not None and nxt.pos_ == "PROPN" else None
         near = {after.admin1: 99.0} if after is not None and after.admin1 else regions
         place = resolve(ent.text, ent.start_char, ent.end_char, gaz, k, context, region=_is_region(ent), regions=near)
+        span, mark = ent, ("", 1.0)
         if place is None:
-            place = _place_within(ent, gaz, k, context, near)
+            inner = _place_within(ent, gaz, k, context, near)
+            if inner is not None:
+                (place, span), mark = inner, ("+within", 0.8)
+                place = _marked(place, *mark)
         if place is not None:
             places.append(place)
             if near is regions:
-                second_look.append((len(places) - 1, ent))
+                second_look.append((len(places) - 1, span, *mark))
     _reread_with_neighbours(places, second_look, gaz, k, context, regions)
     seen = {(p.start, p.end) for p in places}
     spans = (doc.char_span(p.start, p.end, alignment_mode="expand") for p in places)
@@ -311,7 +321,7 @@ def _region_context(doc: Doc, gaz: Gazetteer, k: Knowledge) -> dict[str, float]:
 
 def _place_in_name(
     ent: Span, gaz: Gazetteer, k: Knowledge, context: dict[str, float], regions: dict[str, float]
-) -> Place | None:
+) -> tuple[Place, Span] | None:
     """The place that leads an institution's or an office's name, when the story is about its country
     or it is a region: "Shreveport" of "the Shreveport Police Department". A name Tocsin knows as an
     organisation ("Washington Post") or an office holder is left whole."""
@@ -321,39 +331,80 @@ def _place_in_name(
     if span is None:
         return None
     place = resolve(span.text, span.start_char, span.end_char, gaz, k, context, region=False, regions=regions)
-    if place is None or (place.country not in context and place.feature not in ("region", "district")):
+    if place is None or not (
+        place.feature in ("region", "district")
+        or place.admin1 in regions
+        # the country the story is most about: "Home" of the Home Office is no town in Pennsylvania
+        or (context and place.country == max(context, key=lambda c: context[c]))
+    ):
         return None
-    return Place(**{**_as_kwargs(place), "rule": place.rule + "+in-name", "confidence": place.confidence * 0.7})
+    return place, span
 
 
-#: Words around a place's name inside a place entity: "downtown Pineville", "southeast Arlington",
-#: "Fargo City", "St. Cloud Hospital".
-_QUALIFIERS = {
-    *["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "downtown"],
+#: Words before a place's name inside a place entity: "downtown Pineville", "southeast Arlington",
+#: "South Wales". A compass point qualifies in any case; the others only in lower case ("Central Bank",
+#: "Greater Manchester" are names).
+_DIRECTIONS = {
+    *["north", "south", "east", "west", "northern", "southern", "eastern", "western"],
     *["northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern"],
-    *["southwestern", "greater", "upper", "lower", "rural", "suburban", "metro", "inner", "outer", "mid"],
+    "southwestern",
 }
+_QUALIFIERS = {"central", "downtown", "greater", "upper", "lower", "rural", "suburban", "metro", "inner", "outer"}
 
 
 def _place_within(
     ent: Span, gaz: Gazetteer, k: Knowledge, context: dict[str, float], regions: dict[str, float]
-) -> Place | None:
+) -> tuple[Place, Span] | None:
     """A place entity the gazetteer does not know as a whole, resolved at the longest run of its words
     it does know, when the words left over only qualify it (a direction before it, an institution after)."""
     words = list(ent)
-    lo = 0
-    while lo < len(words) - 1 and (words[lo].lower_ in _QUALIFIERS or words[lo].lower_ == "the"):
+    first = lo = 1 if words[0].lower_ == "the" else 0  # "the" is read by the gazetteer look-up itself
+    while lo < len(words) - 1 and (
+        words[lo].lower_ in _DIRECTIONS or (words[lo].text in _QUALIFIERS and not words[lo].is_sent_start)
+    ):
         lo += 1
     for hi in range(len(words), lo, -1):
         if hi < len(words) and words[hi].text not in _INSTITUTION_WORDS and words[hi].lower_ not in _REGION_WORDS:
             continue
-        if (lo, hi) == (0, len(words)):
-            continue  # the whole was looked up already
+        if (lo, hi) == (first, len(words)):
+            continue  # nothing but "the" left over: the whole was looked up already
         span = ent.doc[words[lo].i : words[hi - 1].i + 1]
         place = resolve(span.text, span.start_char, span.end_char, gaz, k, context, region=False, regions=regions)
         if place is not None:
-            return Place(**{**_as_kwargs(place), "rule": place.rule + "+within", "confidence": place.confidence * 0.8})
+            return place, span
     return None
+
+
+#: Nouns a demonym modifies to say where: "the Syrian border", "a Turkish village", "Egyptian soil".
+_LAND_NOUNS = {
+    *["border", "frontier", "territory", "soil", "town", "village", "city", "capital", "coast", "coastline"],
+    *["side", "airspace", "waters", "province", "region", "countryside", "mainland", "port", "island", "desert"],
+    *["countryside", "interior", "north", "south", "east", "west", "hinterland", "enclave", "exclave", "shore"],
+}
+
+
+def _demonym_place(ent: Span, gaz: Gazetteer, k: Knowledge) -> Place | None:
+    """The country a demonym names ("Sudanese", "the Egyptian border"). Only one that modifies a word
+    for land locates an event (rule ``demonym:land``); "Egyptian troops" says whose, not where, and
+    ``pipeline`` never takes a plain ``demonym`` place for an event's location."""
+    iso = k.demonyms.get(ent.text.lower().removeprefix("the "))
+    if iso is None:
+        return None
+    point = gaz.country_point(iso)
+    head = ent.root.head
+    land = ent.root.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in _LAND_NOUNS
+    return Place(
+        text=ent.text,
+        name=k.countries[iso].name if iso in k.countries else ent.text,
+        start=ent.start_char,
+        end=ent.end_char,
+        country=iso,
+        lat=point[0] if point else None,
+        lon=point[1] if point else None,
+        feature="country",
+        confidence=0.8 if land else 0.6,
+        rule="demonym:land" if land else "demonym",
+    )
 
 
 def _leading_spans(ent: Span) -> list[Span]:
@@ -389,27 +440,38 @@ _INSTITUTION_WORDS = {
 
 def _reread_with_neighbours(
     places: list[Place],
-    ambiguous: list[tuple[int, Span]],
+    ambiguous: list[tuple[int, Span, str, float]],
     gaz: Gazetteer,
     k: Knowledge,
     context: dict[str, float],
     regions: dict[str, float],
 ) -> None:
-    """Resolve each ambiguous name again with the countries of the article's other places as context:
-    "Donetsk" beside "Kharkiv" is the Ukrainian city, not the Russian town of that name."""
-    for n, ent in ambiguous:
+    """Resolve each ambiguous name again with the countries and regions of the article's other places as
+    context: "Donetsk" beside "Kharkiv" is the Ukrainian city, not the Russian town of that name. Twice,
+    since a name read right the first time ("Clarke County" in Georgia) can set another right."""
+    for n, ent, suffix, factor in [*ambiguous, *ambiguous]:
+        # a name found inside a longer one was looked up as a name of its own, whatever word follows it
+        region = _is_region(ent) and not suffix
         if not places[n].rule.startswith("gazetteer:") or places[n].rule.startswith("gazetteer:1 "):
             continue
         others: dict[str, float] = dict(context)
         near: dict[str, float] = dict(regions)
         for m, p in enumerate(places):
-            if m != n and p.country and p.text != places[n].text:
+            # a demonym is counted in the context already
+            if m != n and p.country and p.text != places[n].text and not p.rule.startswith("demonym"):
                 others[p.country] = others.get(p.country, 0) + 1
                 if p.admin1:  # "Douglas County" beside Alexandria and Fargo is the one in Minnesota
                     near[p.admin1] = near.get(p.admin1, 0) + 1
-        again = resolve(ent.text, ent.start_char, ent.end_char, gaz, k, others, region=_is_region(ent), regions=near)
+        again = resolve(ent.text, ent.start_char, ent.end_char, gaz, k, others, region=region, regions=near)
         if again is not None:
-            places[n] = again
+            places[n] = _marked(again, suffix, factor)
+
+
+def _marked(place: Place, suffix: str, factor: float) -> Place:
+    """``place`` with the rule that found its name added to its rule, and its confidence scaled."""
+    if not suffix:
+        return place
+    return Place(**{**_as_kwargs(place), "rule": place.rule + suffix, "confidence": place.confidence * factor})
 
 
 def _region_of_another_country(
@@ -516,7 +578,7 @@ def resolve(
             s += 4.0 * regions.get(c.admin1, 0.0) / total_r
         if c is seat_city:
             # "Washington", "Athens" alone: news means the capital more than the state or a namesake
-            s += 2.5
+            s += 1.5
         if region and c.feature in ("region", "district"):
             s += 4.0
         elif region:
