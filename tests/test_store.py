@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -216,3 +217,27 @@ def test_concurrent_processes_open_one_new_database(tmp_path):
     assert [p.returncode for p in procs] == [0] * 10, errors
     with open_store(str(path)) as s:
         assert len(s.migrations()) == len(MIGRATIONS)
+
+
+def test_an_event_says_how_precisely_its_place_locates_it_and_old_stores_learn_to(tmp_path):
+    from sqlalchemy import text
+
+    from tocsin.store.read import event_summary
+
+    county = Place(text="Douglas County", name="Douglas County", country="USA", admin1="Minnesota", lat=45.93,
+                   lon=-95.45, geonames_id=5025335, feature="district", start=0, end=14)  # fmt: skip
+    assert (county.precision, KYIV.precision) == ("admin2", "place")
+    path = str(tmp_path / "lp.db")
+    with open_store(path) as s:
+        item, x = _assault("lp1", "Gunmen attacked a farm in Douglas County.", place=county)
+        ev = dataclasses.replace(x.events[0], location_precision="admin2")
+        s.add(item, Extraction(article=x.article, events=(ev,)))
+        s.add(*_assault("lp2", "Gunmen attacked a farm near Kyiv."))  # written without a precision
+        got = {e["id"]: event_summary(e)["location_precision"] for e in s.events()}
+        assert sorted(got.values()) == ["admin2", "place"]  # the unstated one falls back on its GeoNames id
+        # a store from before 0004 gets the column, and its rows read as they did
+        with s.engine.begin() as conn:
+            conn.execute(text("ALTER TABLE events DROP COLUMN location_precision"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE name = '0004_location_precision'"))
+    with open_store(path) as s:
+        assert sorted(event_summary(e)["location_precision"] for e in s.events()) == ["place", "place"]

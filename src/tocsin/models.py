@@ -103,6 +103,9 @@ class Actor:
         }
 
 
+_PRECISION = {"city": "place", "district": "admin2", "region": "admin1", "country": "country", "area": "area"}
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """A toponym resolved against the gazetteer (or left unresolved with a reason)."""
@@ -116,9 +119,15 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
-    feature: str | None = None  # country | region | district | city | place
+    feature: str | None = None  # country | region (admin-1) | district (admin-2) | city | area | place
     confidence: float = 0.0
     rule: str = ""
+
+    @property
+    def precision(self) -> str:
+        """How precisely this place locates an event: ``place`` (a town or a site), ``admin2`` (a county,
+        a raion), ``admin1`` (a state, an oblast), ``country``, or ``area`` (a continent, "the Sahel")."""
+        return _PRECISION.get(self.feature or "", "place")
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -405,7 +405,15 @@ def _event_date(t, sent, published: dt.date | None, future: bool) -> tuple[str |
     return published.isoformat(), "day", "publication date (no time expression in sentence)"
 
 
-def _event_location(t, places: list[Place], dateline: Place | None) -> tuple[Place | None, str | None, str | None]:
+def _event_location(t, places: list[Place], dateline: Place | None) -> tuple[Place | None, str | None, str]:
+    """The event's place, how precisely it locates the event, and why it was chosen."""
+    place, why = _event_place(t, places, dateline)
+    if place is None:
+        return None, None, why
+    return place, place.precision, f"{why}: {place.text!r}"
+
+
+def _event_place(t, places: list[Place], dateline: Place | None) -> tuple[Place | None, str]:
     sent = sentence(t)
     # places are sorted by start: bisect to the sentence instead of scanning them all for every event
     lo = bisect.bisect_left(places, sent.start_char, key=lambda p: p.start)
@@ -414,13 +422,12 @@ def _event_location(t, places: list[Place], dateline: Place | None) -> tuple[Pla
     here = [p for p in places[lo:hi] if p.rule != "demonym"]
     in_sent = [p for p in here if p.feature != "country"]
     if in_sent:
-        best = min(in_sent, key=lambda p: abs(p.start - t.idx))
-        return best, "sentence", None
-    if here:  # only countries are named in the sentence
-        return min(here, key=lambda p: abs(p.start - t.idx)), "country", None
+        return min(in_sent, key=lambda p: abs(p.start - t.idx)), "the place its sentence names"
+    if here:
+        return min(here, key=lambda p: abs(p.start - t.idx)), "the only country its sentence names"
     if dateline is not None:
-        return dateline, "dateline", None
-    return None, None, "no toponym in sentence and no dateline"
+        return dateline, "the dateline"
+    return None, "no toponym in sentence and no dateline"
 
 
 def attach_casualties(doc: Doc, events: list[Event], triggers: dict[str, list[int]], counts) -> list[Event]:

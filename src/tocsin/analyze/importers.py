@@ -178,7 +178,7 @@ def _event(aid: str, n: int, cameo: str, etype: str | None, src: tuple[Actor, ..
         quad_class=quad if quad is not None else (code.quad_class if code else _quad(cameo)),
         goldstein=goldstein if goldstein is not None else (code.goldstein if code else 0.0),
         source=src, target=tgt, evidence=(ev,), status=status, date=date, date_precision="day" if date else None,
-        date_reason=f"{fmt} row", location=place, location_precision="place" if place else None,
+        date_reason=f"{fmt} row", location=place, location_precision=place.precision if place else None,
         confidence=1.0, dead=dead, mode=code.mode if code else None,
     )  # fmt: skip
 

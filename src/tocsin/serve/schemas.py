@@ -29,7 +29,9 @@ class EventSummary(BaseModel):
     country: str | None
     lat: float | None
     lon: float | None
-    location_precision: str | None = Field(description="place, country, or null when no place is known")
+    location_precision: str | None = Field(
+        description="place, admin2 (a county), admin1 (a state), country, area, or null when no place is known"
+    )
     num_mentions: int
     num_articles: int
     num_sources: int

@@ -417,6 +417,7 @@ class Store:
                 lat=loc.lat if loc else None,
                 lon=loc.lon if loc else None,
                 geonames_id=loc.geonames_id if loc else None,
+                location_precision=ev.location_precision,
                 num_mentions=0,
                 num_articles=0,
                 num_sources=0,

@@ -34,6 +34,8 @@ def _loads(v: str | None) -> Any:
 
 
 def _precision(row: dict[str, Any]) -> str | None:
+    if row.get("location_precision"):
+        return row["location_precision"]
     if row.get("geonames_id"):
         return "place"
     return "country" if row.get("country") else None
@@ -163,7 +165,7 @@ def places(store: Store, f: EventFilter, *, limit: int = 2000) -> list[dict[str,
     q = (
         select(e.c.place_name, e.c.country, e.c.lat, e.c.lon, e.c.geonames_id, func.count().label("events"),
                func.sum(e.c.num_articles).label("articles"), conflict.label("conflict"), warning.label("warning"),
-               func.min(e.c.id).label("example"))
+               func.min(e.c.id).label("example"), func.max(e.c.location_precision).label("location_precision"))
         .where(e.c.lat.is_not(None))
         .group_by(e.c.place_name, e.c.country, e.c.lat, e.c.lon, e.c.geonames_id)
         .order_by(func.count().desc())
@@ -171,11 +173,12 @@ def places(store: Store, f: EventFilter, *, limit: int = 2000) -> list[dict[str,
     )  # fmt: skip
     q = _filtered(q, e, f)
     with store.engine.connect() as conn:
-        return [
-            {**dict(r._mapping), "precision": "place" if r.geonames_id else "country",
-             "conflict": int(r.conflict or 0), "warning": int(r.warning or 0)}
-            for r in conn.execute(q)
-        ]  # fmt: skip
+        rows = [dict(r._mapping) for r in conn.execute(q)]
+    return [
+        {**{k: v for k, v in r.items() if k != "location_precision"}, "precision": _precision(r),
+         "conflict": int(r["conflict"] or 0), "warning": int(r["warning"] or 0)}
+        for r in rows
+    ]  # fmt: skip
 
 
 def actors(store: Store, *, limit: int = 200) -> list[dict[str, Any]]:

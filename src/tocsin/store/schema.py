@@ -107,6 +107,8 @@ events = Table(
     Column("date_precision", String(10)),
     Column("evidence_text", Text),
     Column("origin", String(12)),
+    # 0004: how precisely the place locates the event (place, admin2, admin1, country, area)
+    Column("location_precision", String(10)),
     Index("ix_events_date", "date"),
     # the map's aggregation by place reads this index in group order
     Index(
@@ -296,7 +298,7 @@ def _initial(conn: Connection) -> None:
 
 _LATER_INDEXES = {"ix_mentions_dyad", "ix_mentions_series", "ix_articles_ingested", "ix_events_places"}
 _INITIAL_COLUMNS = {
-    "events": {"date_precision", "evidence_text", "origin"},
+    "events": {"date_precision", "evidence_text", "origin", "location_precision"},
     "event_mentions": {"source_country", "target_country", "origin", "date_flag"},
 }
 
@@ -348,9 +350,16 @@ def _alerts(conn: Connection) -> None:
             ix.create(conn, checkfirst=True)
 
 
+def _location_precision(conn: Connection) -> None:
+    """Events say how precisely their place locates them. Older rows keep NULL, which readers take as
+    "place" when the place has a GeoNames id and "country" otherwise, as they did before."""
+    _add_columns(conn, events, {"location_precision"})
+
+
 #: (name, function) in the order they are applied.
 MIGRATIONS: list[tuple[str, Callable[[Connection], None]]] = [
     ("0001_initial", _initial),
     ("0002_units_and_unattributed", _units_and_unattributed),
     ("0003_alerts", _alerts),
+    ("0004_location_precision", _location_precision),
 ]
