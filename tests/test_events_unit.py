@@ -1328,3 +1328,56 @@ def test_the_weapon_fired_is_no_recipient():
         ],
     )
     assert mentions(doc) == [("ASSAULT", ("---COP",), (), "asserted")]
+
+
+def _condemned_killing():
+    # Germany condemned the killing of protesters by Iranian security forces .   (the parser hung the
+    # "by" phrase on the verb, as the bundled pipeline does)
+    return make_doc(
+        [
+            ("Germany", "Germany", "PROPN", "NNP", 1, "nsubj"),
+            ("condemned", "condemn", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("killing", "killing", "NOUN", "NN", 1, "obj"),
+            ("of", "of", "ADP", "IN", 5, "case"),
+            ("protesters", "protester", "NOUN", "NNS", 3, "nmod"),
+            ("by", "by", "ADP", "IN", 9, "case"),
+            ("Iranian", "iranian", "ADJ", "JJ", 9, "amod"),
+            ("security", "security", "NOUN", "NN", 9, "compound"),
+            ("forces", "force", "NOUN", "NNS", 1, "obl"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (7, 8, "NORP")],
+    )
+
+
+def test_a_condemnation_is_aimed_at_the_doer_of_the_act_it_condemns():
+    got = mentions(_condemned_killing())
+    accuse = next(m for m in got if m[0] == "ACCUSE")
+    assault = next(m for m in got if m[0] == "ASSAULT")
+    assert accuse[1:3] == (("DEUGOV",), ("IRNMIL",))
+    assert assault[1] == ("IRNMIL",)  # the agent the parser hung on "condemned" is the killing's
+
+
+def test_the_act_condemned_is_the_condemners_account_of_it():
+    doc = _condemned_killing()
+    fact = assess(doc[3], dt.date(2022, 2, 20))
+    assert fact.speaker is not None and fact.speaker.text == "Germany"
+    assert assess(doc[1], dt.date(2022, 2, 20)).speaker is None  # the condemnation itself is Germany's act
+
+
+def test_a_light_verb_carries_the_target_of_its_noun():
+    # Pakistan might impose sanctions on India .
+    doc = make_doc(
+        [
+            ("Pakistan", "Pakistan", "PROPN", "NNP", 2, "nsubj"),
+            ("might", "might", "AUX", "MD", 2, "aux"),
+            ("impose", "impose", "VERB", "VB", 2, "ROOT"),
+            ("sanctions", "sanction", "NOUN", "NNS", 2, "obj"),
+            ("on", "on", "ADP", "IN", 5, "case"),
+            ("India", "India", "PROPN", "NNP", 2, "obl"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (5, 6, "GPE")],
+    )
+    assert mentions(doc) == [("SANCTION", ("PAKGOV",), ("INDGOV",), "hypothetical")]

@@ -482,6 +482,9 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     if not targets and (sense.lemma in _INTENT or k.cameo[cameo].type in ("AGREE", "REQUEST", "REJECT")):
         # "promised to continue military aid to Mozambique": the promised act names the target
         targets = [t for t in _content_targets(tok, idx, k) if t not in sources]
+    if not targets and k.cameo[cameo].type in _JUDGING_TYPES:
+        # "condemned the attack on the village by Russian forces": a judgement of an act is aimed at its doer
+        targets = [t for t in _doers_of_judged_act(tok, idx, k) if t not in sources]
     if not targets and k.cameo[cameo].type in _PLACE_TARGET_TYPES:
         targets = [t for t in _place_target(tok, idx) if t not in sources]
     if not targets and hit is not None and hit[1].pos_ == "NOUN":
@@ -530,6 +533,29 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
             # event data codes them; it does not make the two parties talk to each other
             return [Mention(tok, sense, cameo, [s], targets, "lexicon+dep" + how, mode) for s in sources]
     return [Mention(tok, sense, cameo, sources, targets, "lexicon+dep" + how, mode)]
+
+
+# Acts that judge another act, whose target is that act's doer: condemning, rejecting, praising,
+# protesting or demanding something done by someone.
+_JUDGING_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "REQUEST"}
+
+
+def _doers_of_judged_act(tok: Token, idx: ActorIndex, k: Knowledge) -> list[str]:
+    """The doers of the act that ``tok`` judges, when it names one as its object or in its "of"/"for"
+    phrase ("condemned Russia's invasion", "the condemnation of the killing by security forces",
+    "praised the decision by the court"): the sources of that act's own roles."""
+    verb = _as_verb(tok)
+    for r, c, prep in args(tok):
+        if not ((verb and r == "obj") or (r == "prep" and prep in ("of", "for", "over"))):
+            continue
+        for act in (c, *c.conjuncts):
+            sense = match_trigger(act, k)
+            if sense is None or _as_verb(act) or act.lemma_.lower() in _VENUE_NAMED:
+                continue  # "violated the Minsk agreements": an accord is named after a place, not made by it
+            doers = _noun_roles(act, sense, idx)[0]
+            if doers:
+                return doers
+    return []
 
 
 def _distinct_parties(keys: list[str], idx: ActorIndex) -> int:
@@ -899,6 +925,12 @@ def _noun_roles(n: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
         r, head, _ = governor(n)
         if r == "obj" and head.lemma_ in UNDERGO_VERBS:
             targets = _verb_subject(head, idx) or _left_apposed_actor(head, idx)
+        elif r == "obj" and head.lemma_ in LIGHT_VERBS:
+            # "imposed sanctions on India", "held talks with Iran": the light verb carries the noun's
+            # target phrase as its own
+            for rr, c, prep in args(head):
+                if rr == "prep" and c.i > n.i and prep in (*sense.target_preps, "on", "against", "with"):
+                    targets += idx.refer(c)
     if len(sources) >= 2 and not targets and "recip" in sense.flags:
         recip = True
     return _dedupe(sources), _dedupe([t for t in targets if t not in sources]), recip
@@ -951,6 +983,14 @@ def _agent_in_phrase(n: Token, idx: ActorIndex) -> list[str]:
         # "a pattern of killings by security forces": the parser hung the agent on the outer noun
         for rr, c, prep in args(holder):
             if rr == "prep" and prep in ("by", "from") and c.i > n.i:
+                keys = idx.refer(c)
+                if keys:
+                    return keys
+    if r == "obj" and holder.pos_ == "VERB" and not is_passive(holder):
+        # "condemned the killing of protesters by security forces": an active verb has no agent, so
+        # a "by" actor the parser hung on it right after its object's phrase is the object's
+        for rr, c, prep in args(holder):
+            if rr == "prep" and prep == "by" and c.left_edge.i == n.right_edge.i + 1:
                 keys = idx.refer(c)
                 if keys:
                     return keys

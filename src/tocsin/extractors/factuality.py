@@ -44,6 +44,9 @@ SPEECH = {
     "post",
     "repeat",
 }
+# Verbs that judge an act they name ("condemned the attack", "denounced the arrests"): the act is the
+# judge's account of it, as with a reporting verb.
+JUDGING = {"condemn", "denounce", "criticise", "criticize", "decry", "deplore", "blame", "slam", "praise", "hail"}
 _FUTURE_AUX = {"will", "'ll", "shall", "would", "wo"}
 _MODAL = {"could", "may", "might", "can", "should", "must", "ought", "ca"}
 FUTURE_GOV = {
@@ -124,7 +127,7 @@ def assess(trigger: Token, published: dt.date | None) -> Factuality:
         if head.i == tok.i:
             break
         if (
-            head.lemma_ in SPEECH
+            (head.lemma_ in SPEECH or (head.lemma_ in JUDGING and r in ("obj", "prep")))
             and head.pos_ == "VERB"
             and r in ("ccomp", "xcomp", "parataxis", "prep", "obj", "advcl")
         ):
