@@ -1381,3 +1381,32 @@ def test_a_light_verb_carries_the_target_of_its_noun():
         ents=[(0, 1, "GPE"), (5, 6, "GPE")],
     )
     assert mentions(doc) == [("SANCTION", ("PAKGOV",), ("INDGOV",), "hypothetical")]
+
+
+def test_a_body_named_by_a_singular_noun_is_it():
+    # The Indian military said it shelled Pakistan .
+    rows = [
+        ("The", "the", "DET", "DT", 2, "det"),
+        ("Indian", "indian", "ADJ", "JJ", 2, "amod"),
+        ("military", "military", "NOUN", "NN", 3, "nsubj"),
+        ("said", "say", "VERB", "VBD", 3, "ROOT"),
+        ("it", "it", "PRON", "PRP", 5, "nsubj"),
+        ("shelled", "shell", "VERB", "VBD", 3, "ccomp"),
+        ("Pakistan", "Pakistan", "PROPN", "NNP", 5, "obj"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    assert ("ASSAULT", ("INDMIL",), ("PAKGOV",), "asserted") in mentions(
+        make_doc(rows, ents=[(1, 2, "NORP"), (6, 7, "GPE")])
+    )
+    # The rebels said it shelled Pakistan .   (a plural group is "they", never "it")
+    plural = [
+        ("The", "the", "DET", "DT", 1, "det"),
+        ("rebels", "rebel", "NOUN", "NNS", 2, "nsubj"),
+        ("said", "say", "VERB", "VBD", 2, "ROOT"),
+        ("it", "it", "PRON", "PRP", 4, "nsubj"),
+        ("shelled", "shell", "VERB", "VBD", 2, "ccomp"),
+        ("Pakistan", "Pakistan", "PROPN", "NNP", 4, "obj"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    got = mentions(make_doc(plural, ents=[(5, 6, "GPE")]))
+    assert [m for m in got if m[0] == "ASSAULT"] == [("ASSAULT", (), ("PAKGOV",), "asserted")]

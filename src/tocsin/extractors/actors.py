@@ -821,10 +821,14 @@ class ActorIndex:
                     return [key]
             return self._last_pair(tok)
         if low in _NEUTER:
-            for _i, key in self._preceding(tok.i):
-                if self.actors[key].kind in ("state", "org"):
+            for i, key in self._preceding(tok.i):
+                if self.actors[key].kind in ("state", "org") or self._singular_group(key, tok.doc[i]):
                     return [key]
         return []
+
+    def _singular_group(self, key: str, head: Token) -> bool:
+        """A body named by a singular noun is "it": "the military said it had launched strikes"."""
+        return self.actors[key].kind == "group" and head.tag_ == "NN"
 
     def _reporter(self, tok: Token) -> list[str]:
         """The subject of the verb whose complement ``tok`` opens: "the Lib Dems argue they were
@@ -841,7 +845,7 @@ class ActorIndex:
         if low in _MALE or low in _FEMALE:
             fits = kinds == {"person"} and len(keys) == 1
         elif low in _NEUTER:
-            fits = len(keys) == 1 and bool(kinds & {"state", "org"})
+            fits = len(keys) == 1 and (bool(kinds & {"state", "org"}) or self._singular_group(keys[0], subj[0]))
         else:
             fits = len(keys) > 1 or bool(kinds & {"group", "org"})
         return keys if fits else []
