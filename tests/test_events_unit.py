@@ -1410,3 +1410,38 @@ def test_a_body_named_by_a_singular_noun_is_it():
     ]
     got = mentions(make_doc(plural, ents=[(5, 6, "GPE")]))
     assert [m for m in got if m[0] == "ASSAULT"] == [("ASSAULT", (), ("PAKGOV",), "asserted")]
+
+
+def _svo(subj: tuple[str, str, str], verb: tuple[str, str], obj: tuple[str, str, str], ents=()):
+    """subject verb object . with (word, lemma, pos) parts and the verb as (word, lemma)."""
+    rows = [
+        (subj[0], subj[1], subj[2], "NNP" if subj[2] == "PROPN" else "NNS", 1, "nsubj"),
+        (verb[0], verb[1], "VERB", "VBD", 1, "ROOT"),
+        (obj[0], obj[1], obj[2], "NNP" if obj[2] == "PROPN" else "NN", 1, "obj"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return mentions(make_doc(rows, ents=list(ents)))
+
+
+def test_beating_is_an_assault_on_people_and_a_win_over_a_team_or_country_is_none():
+    assert _svo(("Police", "police", "NOUN"), ("beat", "beat"), ("protesters", "protester", "NOUN")) == [
+        ("ASSAULT", ("---COP",), ("---CVL",), "asserted")
+    ]
+    # a youth is no coded actor: the patient is kept uncoded
+    assert _svo(("Police", "police", "NOUN"), ("beat", "beat"), ("youth", "youth", "NOUN")) == [
+        ("ASSAULT", ("---COP",), ("---",), "asserted")
+    ]
+    assert _svo(("India", "India", "PROPN"), ("beat", "beat"), ("Australia", "Australia", "PROPN"),
+                ents=[(0, 1, "GPE"), (2, 3, "GPE")]) == []  # fmt: skip
+
+
+def test_a_participle_after_the_names_people_not_an_act():
+    # Police arrested the accused .   (parsed with "accused" as a verb, as the bundled pipeline does)
+    rows = [
+        ("Police", "police", "NOUN", "NNS", 1, "nsubj"),
+        ("arrested", "arrest", "VERB", "VBD", 1, "ROOT"),
+        ("the", "the", "DET", "DT", 3, "det"),
+        ("accused", "accuse", "VERB", "VBN", 1, "xcomp"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    assert [m[0] for m in mentions(make_doc(rows))] == ["COERCE"]

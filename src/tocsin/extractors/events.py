@@ -344,7 +344,10 @@ def _is_name_part(tok: Token) -> bool:
 
 def _is_descriptive(tok: Token, sense: Trigger, k: Knowledge) -> bool:
     """Participles used as adjectives ("an alleged escalation", "occupied Donetsk", "forces deployed
-    in Europe") describe a state rather than report an event; violent ones still count."""
+    in Europe") describe a state rather than report an event; violent ones still count. A participle
+    with "the" and no arguments of its own names people ("arrested the accused", "the injured")."""
+    if _people_named_by_participle(tok):
+        return True
     if tok.pos_ in ("NOUN", "PROPN"):
         # "al-Qaeda's terror network", "aid workers": a noun modifying another noun names a kind of thing
         head = tok.head
@@ -361,6 +364,15 @@ def _is_descriptive(tok: Token, sense: Trigger, k: Knowledge) -> bool:
     if r == "amod":
         return True
     return r == "acl" and tok.tag_ == "VBN" and k.cameo[sense.cameo].type not in ("ASSAULT", "COERCE")
+
+
+def _people_named_by_participle(tok: Token) -> bool:
+    # a verb takes no article: "the" right before a participle makes it a noun, however it was parsed
+    return (
+        tok.lower_.endswith("ed")
+        and any(rel(c) == "det" and c.lower_ == "the" and c.i == tok.i - 1 for c in tok.children)
+        and not any(rel(c) in ("nsubj", "obj", "nsubjpass") for c in tok.children)
+    )
 
 
 def _headless_main_verb(tok: Token) -> bool:
@@ -494,6 +506,8 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         targets = [t for t in _object_phrase_targets(tok, sense, idx) if t not in sources]
     code = k.cameo[cameo]
     if sense.lemma == "warn" and (not targets or _same_country(sources, targets, idx)):
+        return []
+    if "human" in sense.flags and not _acts_on_people(tok, targets, idx):
         return []
     if "nomilitary" in sense.flags and not _military_context(tok, sources + targets, idx):
         return []
@@ -1296,6 +1310,22 @@ def _military_context(tok: Token, actors: list[str], idx: ActorIndex) -> bool:
     """An exercise, raid or build-up among soldiers ("a military exercise", not "specific exercises
     to encourage recruits")."""
     return _sentence_has(tok, _MILITARY_WORDS) or any(idx.actors[key].sector == "MIL" for key in actors)
+
+
+# People a physical act is done to, though no actor is named: "beat a youth", "thrashed the man".
+_PEOPLE = {
+    *["man", "woman", "boy", "girl", "youth", "child", "teen", "teenager", "person", "people", "student"],
+    *["villager", "wife", "husband", "son", "daughter", "labourer", "laborer", "vendor", "driver", "suspect"],
+    *["accused", "prisoner", "inmate", "detainee", "protester", "demonstrator", "worker", "farmer", "dalit"],
+}
+
+
+def _acts_on_people(tok: Token, targets: list[str], idx: ActorIndex) -> bool:
+    """Whether a physical act is done to people: a person or group target, or a word for people as its
+    object ("beat a dalit youth"); a country or team beaten is a game won."""
+    if any(idx.actors[key].kind in ("person", "group") for key in targets):
+        return True
+    return any(rel(c) in ("obj", "nsubjpass") and c.lemma_.lower() in _PEOPLE for c in tok.children)
 
 
 def _armed_context(tok: Token, actors: list[str], idx: ActorIndex) -> bool:
