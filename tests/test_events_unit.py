@@ -1445,3 +1445,34 @@ def test_a_participle_after_the_names_people_not_an_act():
         (".", ".", "PUNCT", ".", 1, "punct"),
     ]
     assert [m[0] for m in mentions(make_doc(rows))] == ["COERCE"]
+
+
+def test_three_parties_meeting_are_the_first_meeting_the_others():
+    # France , Russia and Switzerland met .
+    rows = [
+        ("France", "France", "PROPN", "NNP", 5, "nsubj"),
+        (",", ",", "PUNCT", ",", 2, "punct"),
+        ("Russia", "Russia", "PROPN", "NNP", 0, "conj"),
+        ("and", "and", "CCONJ", "CC", 4, "cc"),
+        ("Switzerland", "Switzerland", "PROPN", "NNP", 0, "conj"),
+        ("met", "meet", "VERB", "VBD", 5, "ROOT"),
+        (".", ".", "PUNCT", ".", 5, "punct"),
+    ]
+    got = mentions(make_doc(rows, ents=[(0, 1, "GPE"), (2, 3, "GPE"), (4, 5, "GPE")]))
+    assert got == [("CONSULT", ("FRAGOV",), ("RUSGOV", "CHEGOV"), "asserted")]
+
+
+def test_condemning_a_thing_done_by_someone_is_aimed_at_its_maker():
+    # Britain condemned the test by Iran .   ("test" is no act Tocsin codes)
+    rows = [
+        ("Britain", "Britain", "PROPN", "NNP", 1, "nsubj"),
+        ("condemned", "condemn", "VERB", "VBD", 1, "ROOT"),
+        ("the", "the", "DET", "DT", 3, "det"),
+        ("test", "test", "NOUN", "NN", 1, "obj"),
+        ("by", "by", "ADP", "IN", 5, "case"),
+        ("Iran", "Iran", "PROPN", "NNP", 3, "nmod"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    assert mentions(make_doc(rows, ents=[(0, 1, "GPE"), (5, 6, "GPE")])) == [
+        ("ACCUSE", ("GBRGOV",), ("IRNGOV",), "asserted")
+    ]

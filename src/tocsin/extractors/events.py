@@ -533,7 +533,8 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
             for b in sources
             if a != b
         ]
-    if code.type == "CONSULT" and len(sources) == 2 and not targets:
+    if code.type == "CONSULT" and len(sources) >= 2 and not targets:
+        # "the US, Russia and Switzerland met": the first party meets the others, as in joint acts
         sources, targets = sources[:1], sources[1:]
     if code.type in ("AGREE", "COOPERATE") and not targets and _distinct_parties(sources, idx) >= 2:
         # "Jordan and Britain have agreed to hold exercises": parties named together agree with each
@@ -563,10 +564,12 @@ def _doers_of_judged_act(tok: Token, idx: ActorIndex, k: Knowledge) -> list[str]
         if not ((verb and r == "obj") or (r == "prep" and prep in ("of", "for", "over"))):
             continue
         for act in (c, *c.conjuncts):
-            sense = match_trigger(act, k)
-            if sense is None or _as_verb(act) or act.lemma_.lower() in _VENUE_NAMED:
+            if _as_verb(act) or act.lemma_.lower() in _VENUE_NAMED:
                 continue  # "violated the Minsk agreements": an accord is named after a place, not made by it
-            doers = _noun_roles(act, sense, idx)[0]
+            sense = match_trigger(act, k)
+            # an act Tocsin codes has its roles; any other thing done has its "by"/"from" maker
+            # ("condemned the missile test by North Korea", "rejected the remarks from Ankara")
+            doers = _noun_roles(act, sense, idx)[0] if sense is not None else _agent_in_phrase(act, idx)
             if doers:
                 return doers
     return []
