@@ -87,7 +87,7 @@ def test_the_shipped_one_case_pipeline_reads_lower_case_news(nlp):
     if not (ONE_CASE / "meta.json").exists():
         pytest.skip("this installation ships no one-case pipeline")
     x = extract("russian forces shelled kharkiv on sunday, the ukrainian army said.", nlp=nlp)
-    assert x.model == "tocsin_news_one_case-0.1.0"
+    assert x.model == "tocsin_news_one_case-0.2.0"
     assert any("tocsin_news_one_case" in w for w in x.warnings)
     assert [(e.type, e.source[0].code) for e in x.events if e.type == "ASSAULT"] == [("ASSAULT", "RUSMIL")]
     # text with its capitals keeps the bundled pipeline
