@@ -1476,3 +1476,21 @@ def test_condemning_a_thing_done_by_someone_is_aimed_at_its_maker():
     assert mentions(make_doc(rows, ents=[(0, 1, "GPE"), (5, 6, "GPE")])) == [
         ("ACCUSE", ("GBRGOV",), ("IRNGOV",), "asserted")
     ]
+
+
+def test_an_arrest_without_an_agent_is_the_police_of_its_sentence():
+    # Two men were arrested , police said .
+    rows = [
+        ("Two", "two", "NUM", "CD", 1, "nummod"),
+        ("men", "man", "NOUN", "NNS", 3, "nsubj:pass"),
+        ("were", "be", "AUX", "VBD", 3, "aux:pass"),
+        ("arrested", "arrest", "VERB", "VBN", 3, "ROOT"),
+        (",", ",", "PUNCT", ",", 6, "punct"),
+        ("police", "police", "NOUN", "NNS", 6, "nsubj"),
+        ("said", "say", "VERB", "VBD", 3, "parataxis"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    assert mentions(make_doc(rows)) == [("COERCE", ("---COP",), (), "asserted")]
+    # without the police in the sentence nobody is made the arrester
+    other = [r if r[0] != "police" else ("officials", "official", "NOUN", "NNS", 6, "nsubj") for r in rows]
+    assert all(m[1] != ("---COP",) for m in mentions(make_doc(other)))

@@ -519,7 +519,14 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         # no known actor is acted upon: the recipient is what is ("rejected the proposals"); only for an
         # act with a known doer, so that an uncoded patient never makes an event attributed on its own
         targets = [t for t in _patients(tok, sense, hit, idx) if t not in sources]
+    if not sources and cameo == "173" and _as_verb(tok) and is_passive(tok):
+        # "two men were arrested, police said": only the police arrest, and the sentence names them
+        sources = _police_in_sentence(tok, idx)
+        how_found = "+police-in-sentence" if sources else ""
+    else:
+        how_found = ""
     cameo, mode, how = _by_means(tok, sense, cameo, sources, targets, idx, k)
+    how += how_found
     code = k.cameo[cameo]
     if len(sources) >= 2 and not targets and cameo == "057" and sense.lemma in _SIGNING:
         recip = True  # "Russia and Ukraine struck a deal": an agreement between its signatories
@@ -1320,6 +1327,7 @@ _PEOPLE = {
     *["man", "woman", "boy", "girl", "youth", "child", "teen", "teenager", "person", "people", "student"],
     *["villager", "wife", "husband", "son", "daughter", "labourer", "laborer", "vendor", "driver", "suspect"],
     *["accused", "prisoner", "inmate", "detainee", "protester", "demonstrator", "worker", "farmer", "dalit"],
+    *["crowd", "mob", "gathering", "procession", "rally", "agitator"],
 }
 
 
@@ -1329,6 +1337,11 @@ def _acts_on_people(tok: Token, targets: list[str], idx: ActorIndex) -> bool:
     if any(idx.actors[key].kind in ("person", "group") for key in targets):
         return True
     return any(rel(c) in ("obj", "nsubjpass") and c.lemma_.lower() in _PEOPLE for c in tok.children)
+
+
+def _police_in_sentence(tok: Token, idx: ActorIndex) -> list[str]:
+    keys = [key for t in sentence(tok) for key in idx.by_head.get(t.i, []) if idx.actors[key].sector == "COP"]
+    return _dedupe(keys)[:1]
 
 
 def _armed_context(tok: Token, actors: list[str], idx: ActorIndex) -> bool:

@@ -12,6 +12,7 @@ is knowledge data (``means.tsv``), in priority order.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Token
 
@@ -58,6 +59,7 @@ def find_means(trigger: Token, k: Knowledge) -> Means | None:
     return None
 
 
+@cache
 def _parts(phrase: tuple[str, ...]) -> tuple[str, ...]:
     # "small-arm" is written as one word in the table and is three tokens in the text; hyphens are skipped
     return tuple(w for word in phrase for w in word.split("-") if w)

@@ -205,13 +205,32 @@ class Columns(NamedTuple):
     parse.
     """
 
-    tokens: list[Token]
+    tokens: Tokens
     text: list[str]
     lower: list[str]
     lemma: list[str]  # lower-cased
     pos: list[str]
     tag: list[str]
     dep: list[str]
+
+
+class Tokens:
+    """``doc[i]`` made once and only when asked for: the extractors touch a few candidates, not all."""
+
+    __slots__ = ("_doc", "_made")
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+        self._made: dict[int, Token] = {}
+
+    def __len__(self) -> int:
+        return len(self._doc)
+
+    def __getitem__(self, i: int) -> Token:
+        tok = self._made.get(i)
+        if tok is None:
+            tok = self._made[i] = self._doc[i]
+        return tok
 
 
 def columns(doc: Doc) -> Columns:
@@ -225,7 +244,7 @@ def columns(doc: Doc) -> Columns:
 
 def _read_columns(doc: Doc) -> Columns:
     if not len(doc):
-        return Columns([], [], [], [], [], [], [])
+        return Columns(Tokens(doc), [], [], [], [], [], [])
     import numpy as np
     from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, TAG
 
@@ -238,16 +257,27 @@ def _read_columns(doc: Doc) -> Columns:
     rows = inverse.reshape(table.shape).T
     text, lower, _, pos, tag, dep = np.array(names, dtype=object)[rows].tolist()
     lemma = np.array([n.lower() for n in names], dtype=object)[rows[2]].tolist()
-    return Columns(list(doc), text, lower, lemma, pos, tag, dep)
+    return Columns(Tokens(doc), text, lower, lemma, pos, tag, dep)
 
 
 def text_of(doc: Doc) -> str:
     """``doc.text``, joined once per Doc: spaCy joins every token again on each access."""
     cache = doc.user_data.get("tocsin_text")
     if cache is None or len(cache) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
-        cache = doc.text
+        cache = _joined(doc)
         doc.user_data["tocsin_text"] = cache
     return cache
+
+
+def _joined(doc: Doc) -> str:
+    """``doc.text`` from the word and trailing-space arrays: spaCy's makes a ``Token`` per word."""
+    from spacy.attrs import ORTH, SPACY
+
+    if not len(doc):
+        return ""
+    strings = doc.vocab.strings
+    table = doc.to_array([ORTH, SPACY]).tolist()
+    return "".join([strings[w] + " " if s else strings[w] for w, s in table])
 
 
 def sentence(tok: Token) -> Span:
