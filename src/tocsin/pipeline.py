@@ -23,7 +23,7 @@ from .extractors.factuality import assess
 from .extractors.hygiene import layout
 from .extractors.places import Gazetteer, find_places
 from .extractors.stance import restate
-from .extractors.syntax import governor, rel, sentence, sentences, text_of
+from .extractors.syntax import governor, rel, sentence, sentences, span_text, text_of
 from .models import Actor, Article, Event, Evidence, Extraction, Place, Quote
 from .nlp import load_pipeline, parse
 from .periods import period_start
@@ -240,7 +240,7 @@ def _build_events(
             sentence=sent_index.get(sent.start, -1),
             start=sent.start_char,
             end=sent.end_char,
-            text=sent.text.strip(),
+            text=span_text(sent).strip(),
             trigger=t.text,
             rule=_rule_name(m),
         )
@@ -393,7 +393,7 @@ def _merge_key(etype: str, src: tuple[Actor, ...], tgt: tuple[Actor, ...], statu
 
 
 def _event_date(t, sent, published: dt.date | None, future: bool) -> tuple[str | None, str | None, str]:
-    values = list(dates_mod.find(sent.text, published, future=future, offset=sent.start_char))
+    values = list(dates_mod.find(span_text(sent), published, future=future, offset=sent.start_char))
     if values:
         # the expression nearest the trigger wins
         best = min(values, key=lambda v: abs(v.start - t.idx))

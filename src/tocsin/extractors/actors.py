@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import Knowledge
 from ..models import Actor, Place
-from .syntax import args, columns, rel, sentence, subjects, text_of
+from .syntax import args, columns, entities, rel, sentence, subjects, text_of
 
 ACTOR_ENTS = {"PERSON", "GPE", "ORG", "NORP", "LOC"}
 _MALE = {"he", "him", "his", "himself"}
@@ -301,7 +301,7 @@ class ActorIndex:
         """Two passes: names and roles first, then words that point back at them."""
         doc = self.doc
         col = columns(doc)
-        in_ent = {i for ent in doc.ents if ent.label_ in ACTOR_ENTS for i in range(ent.start, ent.end)}
+        in_ent = {i for ent in entities(doc) if ent.label_ in ACTOR_ENTS for i in range(ent.start, ent.end)}
         # words a "both"/"two" hangs on, directly or through a possessive: the only pointers by their dependents
         pointing: set[int] = set()
         for j, low in enumerate(col.lower):

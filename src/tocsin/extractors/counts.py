@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ..models import Count, Evidence, Place
 from .actors import ActorIndex
 from .hygiene import Layout
-from .syntax import args, columns, sentences, text_of
+from .syntax import args, columns, sentences, span_text, text_of
 
 #: Number words, shared with the date resolver ("two weeks ago").
 WORD_NUMS = {
@@ -131,14 +131,15 @@ def find_counts(doc: Doc, idx: ActorIndex, lay: Layout, places: list[Place]) -> 
     for n, sent in enumerate(sents):
         if not lay.starts_in_body(sent.start_char):
             continue
-        for m in _AGE.finditer(sent.text):
+        sent_text = text[sent.start_char : sent.end_char]
+        for m in _AGE.finditer(sent_text):
             s = sent.start_char + m.start()
             out.append(
                 _count(
                     float(m.group(1)), "exact", "year", "age", text[s : s + len(m.group(0))], s, n, sent, "count:age"
                 )
             )
-        for m in _DURATION.finditer(sent.text):
+        for m in _DURATION.finditer(sent_text):
             s = sent.start_char + m.start()
             out.append(
                 _count(float(m.group(1)), "exact", m.group(2), "duration", m.group(0), s, n, sent, "count:duration")
@@ -192,7 +193,7 @@ def _count(
         text=text,
         start=start,
         end=start + len(text),
-        evidence=Evidence(n, sent.start_char, sent.end_char, sent.text.strip(), text, rule),
+        evidence=Evidence(n, sent.start_char, sent.end_char, span_text(sent).strip(), text, rule),
     )
 
 

@@ -23,7 +23,7 @@ from ..errors import DataError
 from ..knowledge import Knowledge
 from ..models import Place
 from .hygiene import Layout
-from .syntax import columns, governor, sentence, text_of
+from .syntax import columns, entities, governor, sentence, text_of
 
 INDEX = Path(__file__).resolve().parent.parent / "data" / "gazetteer.sqlite"
 # Transliteration variants not always among GeoNames alternates (Russian -> Ukrainian forms, old spellings).
@@ -133,7 +133,7 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         if iso:
             context[iso] = context.get(iso, 0) + regions[admin1]
     places: list[Place] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if lay.trailer_start is not None and ent.start_char >= lay.trailer_start:
             continue
         if ent.label_ in ("ORG", "PERSON"):
@@ -286,7 +286,7 @@ def _is_region(ent: Span) -> bool:
 def _context(doc: Doc, k: Knowledge) -> dict[str, float]:
     """Country weights from the article: countries, demonyms and capitals mentioned."""
     weights: dict[str, float] = {}
-    for ent in doc.ents:
+    for ent in entities(doc):
         key = ent.text.lower().removeprefix("the ")
         iso = k.country_names.get(key) or k.demonyms.get(key)
         if iso is None and key in k.seats:
@@ -301,7 +301,7 @@ def _region_context(doc: Doc, gaz: Gazetteer, k: Knowledge) -> dict[str, float]:
     of Transportation"), counted: a town of a common name is then looked for there first
     ("Alexandria" in a story that mentions Louisiana)."""
     weights: dict[str, float] = {}
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in ("GPE", "LOC", "ORG"):
             continue
         texts = [ent.text] if ent.label_ != "ORG" else [sp.text for sp in _leading_spans(ent)]

@@ -17,7 +17,7 @@ from ..models import Evidence, Quote
 from .actors import ActorIndex
 from .factuality import SPEECH, according_to
 from .hygiene import Layout
-from .syntax import columns, sentences, subjects, text_of
+from .syntax import columns, sentences, span_text, subjects, text_of
 
 _QUOTE = re.compile(r"“([^”]{2,})”|\"([^\"]{2,})\"|‘([^’]{6,}?)’(?![a-z])")
 _CUES = SPEECH | {"ask", "reply", "respond", "explain", "stress", "underscore", "emphasise", "emphasize", "dub", "call"}
@@ -81,7 +81,7 @@ def _sentence_at(sents: list[Span], char: int) -> Span | None:
 
 def _is_whole_clause(sent: Span, start: int, end: int) -> bool:
     """A quote that is (nearly) all of the sentence outside its attribution is direct."""
-    before = sent.text[: start - sent.start_char].strip()
+    before = span_text(sent)[: start - sent.start_char].strip()
     return before == "" or (before.endswith((":", ",")) and len(before.split()) <= 12)
 
 
@@ -179,7 +179,9 @@ def _indirect(doc: Doc, sents: list[Span], idx: ActorIndex, lay: Layout, covered
                     speaker=idx.actor(keys[0]) if keys else None,
                     speaker_text=_phrase(subj),
                     cue=tok.lemma_,
-                    evidence=Evidence(n, sent.start_char, sent.end_char, sent.text.strip(), tok.text, "quote:indirect"),
+                    evidence=Evidence(
+                        n, sent.start_char, sent.end_char, span_text(sent).strip(), tok.text, "quote:indirect"
+                    ),
                 )
             )
     return out

@@ -269,6 +269,21 @@ def text_of(doc: Doc) -> str:
     return cache
 
 
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, made once per Doc: spaCy builds every entity span again on each access. The
+    extractors only read the entities the pipeline set."""
+    cache = doc.user_data.get("tocsin_ents")
+    if cache is None or cache[0] != len(doc):
+        cache = (len(doc), tuple(doc.ents))
+        doc.user_data["tocsin_ents"] = cache
+    return cache[1]
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` as a slice of the Doc's cached text: spaCy joins the span's tokens on each access."""
+    return text_of(span.doc)[span.start_char : span.end_char]
+
+
 def _joined(doc: Doc) -> str:
     """``doc.text`` from the word and trailing-space arrays: spaCy's makes a ``Token`` per word."""
     from spacy.attrs import ORTH, SPACY
