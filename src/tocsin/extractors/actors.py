@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import Knowledge
 from ..models import Actor, Place
-from .syntax import args, columns, entities, rel, sentence, subjects, text_of
+from .syntax import args, columns, entities, entity_at, rel, sentence, subjects, text_of
 
 ACTOR_ENTS = {"PERSON", "GPE", "ORG", "NORP", "LOC"}
 _MALE = {"he", "him", "his", "himself"}
@@ -935,17 +935,8 @@ def _title_of_name(tok: Token) -> bool:
 
 
 def _ent_of(tok: Token) -> Span | None:
-    """The entity ``tok`` is part of, found from its IOB tags (constant time in the document length)."""
-    if not tok.ent_type_:
-        return None
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    end = tok.i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, start, end, label=tok.ent_type_)
+    """The entity ``tok`` is part of (constant time in the document length)."""
+    return entity_at(tok)
 
 
 def _modifiers(h: Token) -> list[Token]:

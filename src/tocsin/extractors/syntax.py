@@ -279,6 +279,18 @@ def entities(doc: Doc) -> tuple[Span, ...]:
     return cache[1]
 
 
+def entity_at(tok: Token) -> Span | None:
+    """The entity ``tok`` is part of, from a per-Doc index of :func:`entities`."""
+    doc = tok.doc
+    index = doc.user_data.get("tocsin_entity_at")
+    if index is None or len(index) != len(doc):
+        index = [None] * len(doc)
+        for ent in entities(doc):
+            index[ent.start : ent.end] = [ent] * len(ent)
+        doc.user_data["tocsin_entity_at"] = index
+    return index[tok.i]
+
+
 def span_text(span: Span) -> str:
     """``span.text`` as a slice of the Doc's cached text: spaCy joins the span's tokens on each access."""
     return text_of(span.doc)[span.start_char : span.end_char]
