@@ -86,13 +86,27 @@ def case_of(tok: Token) -> str | None:
     return None
 
 
-def args(tok: Token) -> Iterator[tuple[str, Token, str | None]]:
+def args(tok: Token) -> list[tuple[str, Token, str | None]]:
     """Arguments of ``tok`` as ``(relation, head of argument, preposition)``.
 
     Prepositional arguments come out as ``("prep", noun, "with")`` in both schemes; passive
     agents as ``("agent", noun, "by")``; clauses introduced by a preposition ("accused X of
-    planning") as ``("prep", verb, "of")``.
+    planning") as ``("prep", verb, "of")``. Read once per token: the role rules ask for the same
+    token's arguments many times.
     """
+    doc = tok.doc
+    cache = doc.user_data.get("tocsin_args")
+    if cache is None or cache[0] != len(doc):
+        cache = (len(doc), {})
+        doc.user_data["tocsin_args"] = cache
+    known: dict[int, list[tuple[str, Token, str | None]]] = cache[1]
+    found = known.get(tok.i)
+    if found is None:
+        found = known[tok.i] = list(_read_args(tok))
+    return found
+
+
+def _read_args(tok: Token) -> Iterator[tuple[str, Token, str | None]]:
     passive = is_passive(tok)
     for c in tok.children:
         dep = c.dep_
