@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -97,7 +98,7 @@ def _surface_attribution(doc: Doc, qend: int) -> tuple[Token | None, Token | Non
     span = doc.char_span(qend, min(doc_end, qend + 300), alignment_mode="expand")
     if span is None:
         return None, None
-    toks = [t for t in span if not (t.is_punct and t.text in ",”\"'’")][:12]
+    toks = list(islice((t for t in span if not (t.is_punct and t.text in ",”\"'’")), 12))
     if not toks:
         return None, None
 
