@@ -78,9 +78,24 @@ def rel(tok: Token) -> str:
     return _REL.get(dep, dep)
 
 
+def kids(tok: Token) -> list[Token]:
+    """``list(tok.children)``, read once per token: spaCy makes new ``Token`` objects for the children
+    on every access, and the role rules ask for the same token's children many times."""
+    doc = tok.doc
+    cache = doc.user_data.get("tocsin_kids")
+    if cache is None or cache[0] != len(doc):
+        cache = (len(doc), {})
+        doc.user_data["tocsin_kids"] = cache
+    known: dict[int, list[Token]] = cache[1]
+    found = known.get(tok.i)
+    if found is None:
+        found = known[tok.i] = list(tok.children)
+    return found
+
+
 def case_of(tok: Token) -> str | None:
     """The preposition marking a UD oblique/nominal modifier (``case`` or ``mark`` child)."""
-    for c in tok.children:
+    for c in kids(tok):
         if c.dep_ in ("case", "mark") and c.pos_ in ("ADP", "SCONJ", "PART") and c.lower_ not in ("'s", "’s", "'"):
             return c.lower_
     return None
@@ -108,14 +123,14 @@ def args(tok: Token) -> list[tuple[str, Token, str | None]]:
 
 def _read_args(tok: Token) -> Iterator[tuple[str, Token, str | None]]:
     passive = is_passive(tok)
-    for c in tok.children:
+    for c in kids(tok):
         dep = c.dep_
         if dep == "prep":
-            for g in c.children:
+            for g in kids(c):
                 if g.dep_ in ("pobj", "pcomp"):
                     yield "prep", g, c.lower_
         elif dep == "agent":
-            for g in c.children:
+            for g in kids(c):
                 if g.dep_ == "pobj":
                     yield "agent", g, "by"
         elif dep in _OBLIQUE:
@@ -152,28 +167,28 @@ def governor(tok: Token) -> tuple[str, Token, str | None]:
 
 
 def subjects(tok: Token) -> list[Token]:
-    return [c for c in tok.children if rel(c) in ("nsubj", "csubj")]
+    return [c for c in kids(tok) if rel(c) in ("nsubj", "csubj")]
 
 
 def objects(tok: Token) -> list[Token]:
-    return [c for c in tok.children if rel(c) in ("obj", "iobj")]
+    return [c for c in kids(tok) if rel(c) in ("obj", "iobj")]
 
 
 def possessors(tok: Token) -> list[Token]:
-    return [c for c in tok.children if rel(c) == "poss"]
+    return [c for c in kids(tok) if rel(c) == "poss"]
 
 
 def is_passive(tok: Token) -> bool:
-    return any(rel(c) in ("nsubjpass", "auxpass") for c in tok.children)
+    return any(rel(c) in ("nsubjpass", "auxpass") for c in kids(tok))
 
 
 def negated(tok: Token) -> Token | None:
     """The negator of ``tok``: "not", "no talks", or "no" on a passive subject ("no shots were fired")."""
-    for c in tok.children:
+    for c in kids(tok):
         if rel(c) == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
             return c
         if rel(c) == "nsubjpass":
-            no = next((d for d in c.children if d.dep_ == "det" and d.lower_ == "no"), None)
+            no = next((d for d in kids(c) if d.dep_ == "det" and d.lower_ == "no"), None)
             if no is not None:
                 return no
     return None
@@ -181,9 +196,9 @@ def negated(tok: Token) -> Token | None:
 
 def particles(tok: Token) -> set[str]:
     """Particles and prepositions attached to ``tok`` ("call *for*", "pull *out*")."""
-    out = {c.lower_ for c in tok.children if rel(c) in ("prt",) or c.dep_ == "prep"}
+    out = {c.lower_ for c in kids(tok) if rel(c) in ("prt",) or c.dep_ == "prep"}
     out.update(p for _, _, p in args(tok) if p)
-    out.update(c.lower_ for c in tok.children if rel(c) == "obj")
+    out.update(c.lower_ for c in kids(tok) if rel(c) == "obj")
     return out
 
 
@@ -193,8 +208,8 @@ def predicate_of_copula(tok: Token) -> Token | None:
     if rel(tok) != "nsubj":
         return None
     if head.lemma_ == "be":
-        return next((c for c in head.children if rel(c) in ("acomp", "attr")), None)
-    if any(c.dep_ == "cop" for c in head.children):
+        return next((c for c in kids(head) if rel(c) in ("acomp", "attr")), None)
+    if any(c.dep_ == "cop" for c in kids(head)):
         return head
     return None
 
@@ -344,5 +359,5 @@ def stray_infinitive(tok: Token) -> bool:
         rel(tok) == "conj"
         and tok.tag_ == "VB"
         and tok.head.tag_ in ("VBD", "VBZ")
-        and not any(c.dep_.startswith("aux") or rel(c) in ("nsubj", "mark") for c in tok.children)
+        and not any(c.dep_.startswith("aux") or rel(c) in ("nsubj", "mark") for c in kids(tok))
     )
