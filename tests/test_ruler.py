@@ -112,6 +112,20 @@ def test_a_person_after_a_locative_preposition_that_is_a_known_city_is_a_place()
     assert _tidied(doc) == [("Obama", "PERSON")]
 
 
+def test_in_restored_one_case_text_a_person_that_is_a_restored_large_place_is_a_place():
+    pos = ["PROPN", "VERB", "ADJ", "PUNCT"]
+    restored = _tagged("Brisbane was hot .", pos, [(0, 1, "PERSON")])
+    restored.user_data["tocsin_restored"] = True  # as `RestoringTokenizer` marks one-case text
+    assert _tidied(restored) == [("Brisbane", "GPE")]
+    # in text as written the capital was the writer's, and the model's reading stands
+    assert _tidied(_tagged("Brisbane was hot .", pos, [(0, 1, "PERSON")])) == [("Brisbane", "PERSON")]
+    from tocsin.nlp import RestoringTokenizer
+
+    tokenizer = RestoringTokenizer(spacy.blank("en").tokenizer)
+    assert tokenizer("the storm hit brisbane and sydney on monday").user_data.get("tocsin_restored")
+    assert not tokenizer("The storm hit Brisbane and Sydney on Monday").user_data.get("tocsin_restored")
+
+
 def test_unlabelled_names_after_a_personal_title_are_persons():
     pos = ["ADJ", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN", "PROPN", "PUNCT"]
     doc = _tagged("Russian President Boris Yeltsin hosted Prime Minister Ryutaro Hashimoto .", pos, [(0, 1, "NORP")])

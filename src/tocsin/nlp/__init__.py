@@ -114,9 +114,13 @@ class RestoringTokenizer:
         self.inner = inner
 
     def __call__(self, text: str) -> Doc:
-        from .truecase import restore
+        from .truecase import case_of, restore
 
-        return self.inner(restore(text))
+        doc = self.inner(restore(text))
+        if case_of(text) is not None:
+            # the ruler reads this: here a capital comes from Tocsin's own list of names
+            doc.user_data["tocsin_restored"] = True
+        return doc
 
     def pipe(self, texts: Iterable[str], **kwargs: Any) -> Iterator[Doc]:
         for text in texts:

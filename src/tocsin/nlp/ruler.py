@@ -302,7 +302,7 @@ def relabel_gpe(doc: Doc) -> Doc:
             if key in k.country_names or key in k.seats:
                 ent = Span(doc, ent.start, ent.end, label="GPE", kb_id=ent.kb_id)
                 changed = True
-        elif ent.label_ == "PERSON" and (_misread_place(ent, k) or _place_object(ent, k)):
+        elif ent.label_ == "PERSON" and (_misread_place(ent, k) or _place_object(ent, k) or _restored_place(ent, k)):
             ent = Span(doc, ent.start, ent.end, label="GPE")
             changed = True
         elif ent.label_ == "PERSON" and len(ent) > 1:
@@ -443,6 +443,17 @@ def _name_word(tok: Any) -> bool:
         and (tok.is_alpha or "-" in text or text.endswith("."))
         and tok.lower_ not in _NOT_NAME
         and tok.lower_ not in PERSON_TITLES
+    )
+
+
+def _restored_place(ent: Span, k: knowledge.Knowledge) -> bool:
+    """In text written in one case, a "person" whose capitals Tocsin restored because it is a large
+    place ("washington", "brisbane") and no office holder: the capitals, the model's main cue, are
+    Tocsin's own, and its list restores no person's name but an office holder's."""
+    from .truecase import place_names
+
+    return (
+        bool(ent.doc.user_data.get("tocsin_restored")) and ent.text.lower() in place_names() and not k.terms(ent.text)
     )
 
 

@@ -4,7 +4,8 @@ Many feeds and outlets write all lower-case or ALL CAPS. The tagger, parser and 
 from text with its capitals, and without them they lose names and roles ("russian forces shelled
 kharkiv" has no Russia in it for them). A text that is all one case is parsed in a restored form:
 sentence starts, "I", and the names Tocsin knows — countries, demonyms, seats of government,
-organisations, office holders, regions and cities of 300,000 or more — get their usual capitals.
+organisations, office holders, regions, and districts and cities of 300,000 or more — get their usual
+capitals.
 Every change maps one character to one character, so every offset into the restored text is the same
 offset into the original. Text with ordinary capitals is never touched.
 """
@@ -126,6 +127,12 @@ def _title(low: str) -> str:
     return re.sub(r"(?:^|(?<=[\s\-]))([a-z])", lambda m: m.group(1).upper(), low)
 
 
+@cache
+def place_names() -> frozenset[str]:
+    """The lower-cased place names :func:`restore` gives capitals to."""
+    return frozenset(n.lower() for n in _places())
+
+
 def _places() -> list[str]:
     from ..errors import DataError
     from ..extractors.places import Gazetteer
@@ -135,7 +142,8 @@ def _places() -> list[str]:
     except DataError:
         return []
     rows = gaz.db.execute(
-        "SELECT name FROM places WHERE (feature = 'city' AND population >= ?) OR feature IN ('region', 'area')",
+        "SELECT name FROM places WHERE (feature IN ('city', 'district') AND population >= ?)"
+        " OR feature IN ('region', 'area')",
         (CITY_POPULATION,),
     ).fetchall()
     return [r[0] for r in rows if r[0].isascii()]
