@@ -23,7 +23,7 @@ from .extractors.factuality import assess
 from .extractors.hygiene import layout
 from .extractors.places import Gazetteer, find_places
 from .extractors.stance import restate
-from .extractors.syntax import governor, rel, sentence, sentences, span_text, text_of
+from .extractors.syntax import governor, rel, release, sentence, sentences, span_text, text_of
 from .models import Actor, Article, Event, Evidence, Extraction, Place, Quote
 from .nlp import load_pipeline, parse
 from .periods import period_start
@@ -141,17 +141,20 @@ def extract_doc(article: Article, doc: Doc, *, model: str = "") -> Extraction:
             "restored, so quoted evidence shows them; offsets are those of the original"
             + (f"; parsed by {model}, the pipeline trained for one-case text" if "one_case" in model else "")
         )
-    idx = ActorIndex(doc, k, article.published)
-    gaz = Gazetteer.load()
-    places, dateline = find_places(doc, lay, gaz, k)
-    idx.know_places(places)
-    mentions = find_mentions(doc, idx, k, lay)
-    covered = {sentence(m.trigger).start for m in mentions}
-    mentions += classify_mentions(doc, idx, k, lay, covered)
-    quotes = quotes_mod.find_quotes(doc, idx, lay)
-    events, triggers = _build_events(doc, mentions, idx, k, article, places, dateline, quotes)
-    counts = find_counts(doc, idx, lay, places)
-    events = attach_casualties(doc, events, triggers, counts)
+    try:
+        idx = ActorIndex(doc, k, article.published)
+        gaz = Gazetteer.load()
+        places, dateline = find_places(doc, lay, gaz, k)
+        idx.know_places(places)
+        mentions = find_mentions(doc, idx, k, lay)
+        covered = {sentence(m.trigger).start for m in mentions}
+        mentions += classify_mentions(doc, idx, k, lay, covered)
+        quotes = quotes_mod.find_quotes(doc, idx, lay)
+        events, triggers = _build_events(doc, mentions, idx, k, article, places, dateline, quotes)
+        counts = find_counts(doc, idx, lay, places)
+        events = attach_casualties(doc, events, triggers, counts)
+    finally:
+        release(doc)
     return Extraction(
         article=article,
         actors=tuple(idx.all()),

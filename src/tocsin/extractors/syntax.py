@@ -320,6 +320,17 @@ def entity_at(tok: Token) -> Span | None:
     return index[tok.i]
 
 
+#: The per-Doc caches that hold ``Token`` and ``Span`` objects, each of which holds its Doc.
+_DOC_CACHES = ("tocsin_columns", "tocsin_kids", "tocsin_args", "tocsin_entity_at", "tocsin_ents", "tocsin_sents")
+
+
+def release(doc: Doc) -> None:
+    """Drop the caches that tie a Doc to itself: left in place they make every Doc a reference cycle,
+    freed only by the cyclic garbage collector, which then walks all of them again and again."""
+    for key in _DOC_CACHES:
+        doc.user_data.pop(key, None)
+
+
 def span_text(span: Span) -> str:
     """``span.text`` as a slice of the Doc's cached text: spaCy joins the span's tokens on each access."""
     return text_of(span.doc)[span.start_char : span.end_char]
