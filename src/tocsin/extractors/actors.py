@@ -209,7 +209,7 @@ class ActorIndex:
         out: list[str] = []
         # the entities starting after the "and", found from the tokens (doc.ents would scan the whole text)
         for t in self.doc[ands[0] + 1 : hi + 1]:
-            ent = _ent_of(t) if t.ent_iob_ == "B" and t.ent_type_ == "PERSON" else None
+            ent = entity_at(t) if t.ent_iob_ == "B" and t.ent_type_ == "PERSON" else None
             if ent is not None and ent.end - 1 <= hi and ent.root.i != tok.i:
                 found = self.by_head.get(ent.root.i) or self._described(ent.root)
                 out += [key for key in found if self.actors[key].kind == "person"]
@@ -224,7 +224,7 @@ class ActorIndex:
         proto = self.describe(tok)
         if proto is None or proto.name == "__pair_countries__":
             return []
-        ent = _ent_of(tok)
+        ent = entity_at(tok)
         key = self._add(proto, tok, (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1))
         self._record(tok, [key])
         return [key]
@@ -239,13 +239,13 @@ class ActorIndex:
         if iso is None or org is not None:
             return []
         name = self.k.countries[iso].name if iso in self.k.countries else m.text
-        ent = _ent_of(m)
+        ent = entity_at(m)
         span = (ent.start, ent.end) if ent is not None else (m.i, m.i + 1)
         return [self._add(Proto(name=name, country=iso, kind="state", rule="modifier-country"), m, span)]
 
     def is_city(self, m: Token) -> bool:
         """Whether ``m`` names a capital or seat of government and not a country ("Minsk", "Paris")."""
-        ent = _ent_of(m)
+        ent = entity_at(m)
         key = _norm(ent.text if ent is not None else m.text)
         return key in self.k.seats and key not in self.k.country_names and m.ent_type_ != "ORG"
 
@@ -457,7 +457,7 @@ class ActorIndex:
         if tok.ent_type_ != "PERSON" and _title_of_name(tok):
             return []
         if tok.ent_iob_ == "I" and tok.head.i != tok.i and tok.head.ent_type_ == tok.ent_type_:
-            ent = _ent_of(tok)
+            ent = entity_at(tok)
             if ent is not None and tok.head.i in range(ent.start, ent.end):
                 return []
         proto = self.describe(tok)
@@ -497,7 +497,7 @@ class ActorIndex:
     def describe(self, h: Token) -> Proto | None:
         """Code the noun phrase headed by ``h``; ``None`` when it is not an actor."""
         k = self.k
-        ent = _ent_of(h)
+        ent = entity_at(h)
         if ent is not None and ent.label_ == "PERSON":
             return self._person(h, ent)
         if (ent is None or ent.label_ not in _NAMED) and not self._may_head_a_role(h):
@@ -715,7 +715,7 @@ class ActorIndex:
 
     def _country_org_of(self, m: Token) -> tuple[str | None, str | None]:
         k = self.k
-        ent = _ent_of(m)
+        ent = entity_at(m)
         text = ent.text if ent is not None else m.text
         key = _norm(text)
         if (ent is not None and ent.label_ == "ORG") or m.ent_type_ == "ORG":
@@ -934,11 +934,6 @@ def _title_of_name(tok: Token) -> bool:
     return False
 
 
-def _ent_of(tok: Token) -> Span | None:
-    """The entity ``tok`` is part of (constant time in the document length)."""
-    return entity_at(tok)
-
-
 def _modifiers(h: Token) -> list[Token]:
     out: list[Token] = []
     for c in h.lefts:
@@ -953,7 +948,7 @@ def _phrase_span(h: Token) -> tuple[int, int]:
         if c.dep_ in _MOD_DEPS and c.dep_ != "det":
             start = min(start, c.left_edge.i)
     end = h.i + 1
-    ent = _ent_of(h)
+    ent = entity_at(h)
     if ent is not None:
         start, end = min(start, ent.start), max(end, ent.end)
     doc = h.doc

@@ -241,9 +241,7 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         if place is not None and (
             place.country in context if country_after is None else place.country == country_after
         ):
-            places.append(
-                Place(**{**_as_kwargs(place), "rule": place.rule + "+propn", "confidence": place.confidence * 0.8})
-            )
+            places.append(_marked(place, "+propn", 0.8))
             seen.add((span.start_char, span.end_char))
             found_heads.add(tok.i)
     places.sort(key=lambda p: p.start)
@@ -379,7 +377,7 @@ def _place_within(
 _LAND_NOUNS = {
     *["border", "frontier", "territory", "soil", "town", "village", "city", "capital", "coast", "coastline"],
     *["side", "airspace", "waters", "province", "region", "countryside", "mainland", "port", "island", "desert"],
-    *["countryside", "interior", "north", "south", "east", "west", "hinterland", "enclave", "exclave", "shore"],
+    *["interior", "north", "south", "east", "west", "hinterland", "enclave", "exclave", "shore"],
 }
 
 
@@ -390,20 +388,27 @@ def _demonym_place(ent: Span, gaz: Gazetteer, k: Knowledge) -> Place | None:
     iso = k.demonyms.get(ent.text.lower().removeprefix("the "))
     if iso is None:
         return None
-    point = gaz.country_point(iso)
     head = ent.root.head
     land = ent.root.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in _LAND_NOUNS
+    rule = "demonym:land" if land else "demonym"
+    return _country_place(ent.text, ent.start_char, ent.end_char, iso, gaz, k, 0.8 if land else 0.6, rule)
+
+
+def _country_place(
+    text: str, start: int, end: int, iso: str, gaz: Gazetteer, k: Knowledge, confidence: float, rule: str
+) -> Place:
+    point = gaz.country_point(iso)
     return Place(
-        text=ent.text,
-        name=k.countries[iso].name if iso in k.countries else ent.text,
-        start=ent.start_char,
-        end=ent.end_char,
+        text=text,
+        name=k.countries[iso].name if iso in k.countries else text,
+        start=start,
+        end=end,
         country=iso,
         lat=point[0] if point else None,
         lon=point[1] if point else None,
         feature="country",
-        confidence=0.8 if land else 0.6,
-        rule="demonym:land" if land else "demonym",
+        confidence=confidence,
+        rule=rule,
     )
 
 
@@ -548,19 +553,7 @@ def resolve(
     if iso and not region and _region_of_another_country(iso, cands, context, regions):
         iso = None  # "Georgia" in a story about Athens and Atlanta is the state
     if iso and not region:
-        point = gaz.country_point(iso)
-        return Place(
-            text=text,
-            name=k.countries[iso].name if iso in k.countries else text,
-            start=start,
-            end=end,
-            country=iso,
-            lat=point[0] if point else None,
-            lon=point[1] if point else None,
-            feature="country",
-            confidence=0.95,
-            rule="gazetteer:country",
-        )
+        return _country_place(text, start, end, iso, gaz, k, 0.95, "gazetteer:country")
     if not cands:
         return None
     best, score = None, -1e9

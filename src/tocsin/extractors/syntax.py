@@ -8,8 +8,8 @@ these helpers instead of reading ``dep_`` directly, so either model works.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -78,19 +78,24 @@ def rel(tok: Token) -> str:
     return _REL.get(dep, dep)
 
 
+def _once_per_token(tok: Token, key: str, read: Callable[[Token], Any]) -> Any:
+    """``read(tok)``, computed once per token and kept on the Doc (dropped by :func:`release`)."""
+    doc = tok.doc
+    cache = doc.user_data.get(key)
+    if cache is None or cache[0] != len(doc):
+        cache = (len(doc), {})
+        doc.user_data[key] = cache
+    known: dict[int, Any] = cache[1]
+    found = known.get(tok.i)
+    if found is None:
+        found = known[tok.i] = read(tok)
+    return found
+
+
 def kids(tok: Token) -> list[Token]:
     """``list(tok.children)``, read once per token: spaCy makes new ``Token`` objects for the children
     on every access, and the role rules ask for the same token's children many times."""
-    doc = tok.doc
-    cache = doc.user_data.get("tocsin_kids")
-    if cache is None or cache[0] != len(doc):
-        cache = (len(doc), {})
-        doc.user_data["tocsin_kids"] = cache
-    known: dict[int, list[Token]] = cache[1]
-    found = known.get(tok.i)
-    if found is None:
-        found = known[tok.i] = list(tok.children)
-    return found
+    return _once_per_token(tok, "tocsin_kids", lambda t: list(t.children))
 
 
 def case_of(tok: Token) -> str | None:
@@ -109,16 +114,7 @@ def args(tok: Token) -> list[tuple[str, Token, str | None]]:
     planning") as ``("prep", verb, "of")``. Read once per token: the role rules ask for the same
     token's arguments many times.
     """
-    doc = tok.doc
-    cache = doc.user_data.get("tocsin_args")
-    if cache is None or cache[0] != len(doc):
-        cache = (len(doc), {})
-        doc.user_data["tocsin_args"] = cache
-    known: dict[int, list[tuple[str, Token, str | None]]] = cache[1]
-    found = known.get(tok.i)
-    if found is None:
-        found = known[tok.i] = list(_read_args(tok))
-    return found
+    return _once_per_token(tok, "tocsin_args", lambda t: list(_read_args(t)))
 
 
 def _read_args(tok: Token) -> Iterator[tuple[str, Token, str | None]]:

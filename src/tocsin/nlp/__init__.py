@@ -116,10 +116,11 @@ class RestoringTokenizer:
     def __call__(self, text: str) -> Doc:
         from .truecase import case_of, restore
 
+        if case_of(text) is None:
+            return self.inner(text)  # what restore would give back unchanged
         doc = self.inner(restore(text))
-        if case_of(text) is not None:
-            # the ruler reads this: here a capital comes from Tocsin's own list of names
-            doc.user_data["tocsin_restored"] = True
+        # the ruler reads this: here a capital comes from Tocsin's own list of names
+        doc.user_data["tocsin_restored"] = True
         return doc
 
     def pipe(self, texts: Iterable[str], **kwargs: Any) -> Iterator[Doc]:
