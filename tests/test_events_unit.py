@@ -10,6 +10,7 @@ from tocsin.extractors.actors import ActorIndex
 from tocsin.extractors.events import find_mentions
 from tocsin.extractors.factuality import assess
 from tocsin.extractors.hygiene import layout
+from tocsin.extractors.syntax import rel
 
 
 def mentions(doc):
@@ -1313,7 +1314,8 @@ def test_a_harm_suffered_in_someones_firing_has_them_as_its_doer():
             (".", ".", "PUNCT", ".", 3, "punct"),
         ],
     )
-    assert ("ASSAULT", ("---COP",), ("---",), "asserted") in mentions(doc)
+    # a youth is a civilian (CVL), as ICEWS and PLOVER code generic people
+    assert ("ASSAULT", ("---COP",), ("---CVL",), "asserted") in mentions(doc)
 
 
 def test_the_weapon_fired_is_no_recipient():
@@ -1427,8 +1429,11 @@ def test_beating_is_an_assault_on_people_and_a_win_over_a_team_or_country_is_non
     assert _svo(("Police", "police", "NOUN"), ("beat", "beat"), ("protesters", "protester", "NOUN")) == [
         ("ASSAULT", ("---COP",), ("---CVL",), "asserted")
     ]
-    # a youth is no coded actor: the patient is kept uncoded
     assert _svo(("Police", "police", "NOUN"), ("beat", "beat"), ("youth", "youth", "NOUN")) == [
+        ("ASSAULT", ("---COP",), ("---CVL",), "asserted")
+    ]
+    # a driver is no coded actor, but a person: the patient is kept uncoded
+    assert _svo(("Police", "police", "NOUN"), ("beat", "beat"), ("driver", "driver", "NOUN")) == [
         ("ASSAULT", ("---COP",), ("---",), "asserted")
     ]
     assert _svo(("India", "India", "PROPN"), ("beat", "beat"), ("Australia", "Australia", "PROPN"),
@@ -1490,7 +1495,87 @@ def test_an_arrest_without_an_agent_is_the_police_of_its_sentence():
         ("said", "say", "VERB", "VBD", 3, "parataxis"),
         (".", ".", "PUNCT", ".", 3, "punct"),
     ]
-    assert mentions(make_doc(rows)) == [("COERCE", ("---COP",), (), "asserted")]
+    assert mentions(make_doc(rows)) == [("COERCE", ("---COP",), ("---CVL",), "asserted")]
     # without the police in the sentence nobody is made the arrester
     other = [r if r[0] != "police" else ("officials", "official", "NOUN", "NNS", 6, "nsubj") for r in rows]
     assert all(m[1] != ("---COP",) for m in mentions(make_doc(other)))
+
+
+def test_a_passive_subject_of_a_verb_with_an_object_and_no_passive_auxiliary_is_its_doer():
+    # "A suicide bomber killed six people ." as the bundled parser read it: "bomber" a passive subject
+    rows = [
+        ("A", "a", "DET", "DT", 2, "det"),
+        ("suicide", "suicide", "NOUN", "NN", 2, "compound"),
+        ("bomber", "bomber", "NOUN", "NN", 3, "nsubj:pass"),
+        ("killed", "kill", "VERB", "VBN", 3, "ROOT"),
+        ("six", "six", "NUM", "CD", 5, "nummod"),
+        ("people", "people", "NOUN", "NNS", 3, "obj"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    assert mentions(make_doc(rows)) == [("ASSAULT", ("---UAF",), ("---CVL",), "asserted")]
+    # a headline's passive has no object and stays passive: "Six people killed ."
+    headline = [
+        ("Six", "six", "NUM", "CD", 1, "nummod"),
+        ("people", "people", "NOUN", "NNS", 2, "nsubj:pass"),
+        ("killed", "kill", "VERB", "VBN", 2, "ROOT"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert mentions(make_doc(headline)) == [("ASSAULT", (), ("---CVL",), "asserted")]
+
+
+def test_an_object_with_its_own_preposition_is_an_oblique():
+    # "May held talks with the Irish premier Varadkar ." with "Varadkar" parsed as the object of "held"
+    # and "with" hung on "premier"
+    rows = [
+        ("May", "May", "PROPN", "NNP", 1, "nsubj"),
+        ("held", "hold", "VERB", "VBD", 1, "ROOT"),
+        ("talks", "talk", "NOUN", "NNS", 1, "obj"),
+        ("with", "with", "ADP", "IN", 6, "case"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("Irish", "Irish", "ADJ", "JJ", 6, "amod"),
+        ("premier", "premier", "NOUN", "NN", 7, "nmod:desc"),
+        ("Varadkar", "Varadkar", "PROPN", "NNP", 1, "obj"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    (talks,) = mentions(make_doc(rows, ents=[(0, 1, "PERSON"), (7, 8, "PERSON")]))
+    assert talks[0] == "CONSULT" and talks[2] == ("IRLGOV",)
+    # a particle is no preposition: "beat up detainees" keeps its object
+    assert rel(make_doc([*_BEAT_UP])[3]) == "obj"
+
+
+_BEAT_UP = [
+    ("Soldiers", "soldier", "NOUN", "NNS", 1, "nsubj"),
+    ("beat", "beat", "VERB", "VBD", 1, "ROOT"),
+    ("up", "up", "ADP", "RP", 3, "case"),
+    ("detainees", "detainee", "NOUN", "NNS", 1, "obj"),
+    (".", ".", "PUNCT", ".", 1, "punct"),
+]
+
+
+def test_an_apposition_of_a_verb_is_its_object():
+    # "Duterte meets President Xi ." with "Xi" parsed as an apposition of "meets"
+    rows = [
+        ("Duterte", "Duterte", "PROPN", "NNP", 1, "nsubj"),
+        ("meets", "meet", "VERB", "VBZ", 1, "ROOT"),
+        ("President", "President", "PROPN", "NNP", 3, "nmod:desc"),
+        ("Xi", "Xi", "PROPN", "NNP", 1, "appos"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    (meets,) = mentions(make_doc(rows, ents=[(0, 1, "PERSON"), (3, 4, "PERSON")]))
+    assert meets[0] == "CONSULT" and len(meets[1]) == 1 and len(meets[2]) == 1
+
+
+def test_a_second_object_after_an_ing_word_is_not_the_verbs():
+    # "Lukashenko accused Vilnius of mistreating the migrants ." with "migrants" a second object
+    rows = [
+        ("Lukashenko", "Lukashenko", "PROPN", "NNP", 1, "nsubj"),
+        ("accused", "accuse", "VERB", "VBD", 1, "ROOT"),
+        ("Vilnius", "Vilnius", "PROPN", "NNP", 1, "obj"),
+        ("of", "of", "ADP", "IN", 4, "case"),
+        ("mistreating", "mistreating", "NOUN", "NN", 2, "nmod"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("migrants", "migrant", "NOUN", "NNS", 1, "obj"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    (accused,) = mentions(make_doc(rows, ents=[(0, 1, "PERSON"), (2, 3, "GPE")]))
+    assert accused[0] == "ACCUSE" and accused[2] == ("LTUGOV",)

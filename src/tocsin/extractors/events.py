@@ -502,7 +502,8 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     if not targets and hit is not None and hit[1].pos_ == "NOUN":
         # "cancelled a planned visit to Haiti": the target hangs on the object that typed the event
         targets = [t for t in _noun_roles(hit[1], sense, idx)[1] if t not in sources]
-    if not targets and _verbal(tok):
+    if not targets and _verbal(tok) and not (k.cameo[cameo].type in _JUDGING_TYPES and _judges_an_act(tok, k)):
+        # a judged act's victim is not the judgement's target ("condemned the attack on a school")
         targets = [t for t in _object_phrase_targets(tok, sense, idx) if t not in sources]
     code = k.cameo[cameo]
     if sense.lemma == "warn" and (not targets or _same_country(sources, targets, idx)):
@@ -580,6 +581,10 @@ def _doers_of_judged_act(tok: Token, idx: ActorIndex, k: Knowledge) -> list[str]
             if doers:
                 return doers
     return []
+
+
+def _judges_an_act(tok: Token, k: Knowledge) -> bool:
+    return any(r == "obj" and match_trigger(c, k) is not None for r, c, _ in args(tok))
 
 
 def _distinct_parties(keys: list[str], idx: ActorIndex) -> int:

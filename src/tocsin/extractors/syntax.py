@@ -67,8 +67,11 @@ _NEG_WORDS = {"not", "n't", "never", "no"}
 
 
 def rel(tok: Token) -> str:
-    """Scheme-neutral relation of ``tok`` to its syntactic head."""
+    """Scheme-neutral relation of ``tok`` to its syntactic head, with the parser's impossible labels
+    read as what English allows (see :func:`_repaired`)."""
     dep = tok.dep_
+    if dep in _REPAIRABLE:
+        dep = _repaired(tok, dep)
     if dep in _OBLIQUE:
         return "agent" if dep == "obl:agent" else "prep"
     if dep == "pobj":
@@ -76,6 +79,39 @@ def rel(tok: Token) -> str:
     if dep == "advmod" and tok.lower_ in _NEG_WORDS:
         return "neg"
     return _REL.get(dep, dep)
+
+
+_REPAIRABLE = {"obj", "dobj", "iobj", "appos", "nsubj:pass", "nsubjpass"}
+_PASSIVE_MARKS = {"aux:pass", "auxpass"}
+
+
+def _repaired(tok: Token, dep: str) -> str:
+    """Labels the parser gives that no English clause has, read as the relation they stand for:
+
+    - an object with a preposition of its own is an oblique ("held talks [with the Irish premier]"
+      parsed with the premier as the object of "held");
+    - an apposition of a verb is its object ("Duterte meets [Chinese President Xi]");
+    - a passive subject of a participle with neither a passive auxiliary nor the passive's lack of an
+      object is the subject of an active past tense ("a suicide bomber killed six people" read as
+      "bomber [was] killed"); headlines ("Six killed in blast") have no object and stay passive;
+    - a second object after an -ing word is that word's, not the verb's (:func:`_gerunds_object`).
+    """
+    if dep in ("obj", "dobj", "iobj"):
+        if tok.n_lefts and _stray_case(tok) is not None:
+            return "obl"
+        if dep != "iobj" and _gerunds_object(tok):
+            return "dep"
+        return dep
+    head = tok.head
+    if dep == "appos":
+        if head.pos_ == "VERB" and head.i < tok.i and not any(c.dep_ in ("obj", "dobj") for c in head.children):
+            return "obj"
+        return dep
+    deps = [(c.dep_, c.i) for c in head.children] if head.tag_ in ("VBD", "VBN") else []
+    active = any(d in ("obj", "dobj") and i > head.i for d, i in deps)
+    if active and not any(d in _PASSIVE_MARKS for d, _ in deps):
+        return "nsubj"
+    return dep
 
 
 def _once_per_token(tok: Token, key: str, read: Callable[[Token], Any]) -> Any:
@@ -103,7 +139,29 @@ def case_of(tok: Token) -> str | None:
     for c in kids(tok):
         if c.dep_ in ("case", "mark") and c.pos_ in ("ADP", "SCONJ", "PART") and c.lower_ not in ("'s", "’s", "'"):
             return c.lower_
+    if tok.dep_ in ("obj", "dobj", "iobj"):
+        stray = _stray_case(tok)
+        return stray.lower_ if stray is not None else None
     return None
+
+
+def _gerunds_object(tok: Token) -> bool:
+    """A second object of one verb that follows an -ing word is that word's object ("accused Vilnius of
+    mistreating [the migrants]", with "mistreating" read as a noun): a verb has one direct object."""
+    doc = tok.doc
+    before = tok.left_edge.i - 1
+    if before <= tok.head.i or not doc[before].lower_.endswith("ing"):
+        return False
+    return any(c.dep_ in ("obj", "dobj") and c.i < tok.i for c in tok.head.children)
+
+
+def _stray_case(tok: Token) -> Token | None:
+    """A preposition opening the phrase of ``tok`` but hung on one of its modifiers ("with" in "[with
+    the Irish premier] Leo Varadkar", where the parser made "premier" carry it)."""
+    first = tok.left_edge
+    if first.i == tok.i or first.tag_ not in ("IN", "TO") or first.dep_ != "case":
+        return None
+    return first if first.head.i == tok.i or first.head.head.i == tok.i else None
 
 
 def args(tok: Token) -> list[tuple[str, Token, str | None]]:
@@ -121,6 +179,8 @@ def _read_args(tok: Token) -> Iterator[tuple[str, Token, str | None]]:
     passive = is_passive(tok)
     for c in kids(tok):
         dep = c.dep_
+        if dep in _REPAIRABLE:
+            dep = _repaired(c, dep)
         if dep == "prep":
             for g in kids(c):
                 if g.dep_ in ("pobj", "pcomp"):
@@ -148,6 +208,8 @@ def _read_args(tok: Token) -> Iterator[tuple[str, Token, str | None]]:
 def governor(tok: Token) -> tuple[str, Token, str | None]:
     """The semantic head of ``tok``, skipping ClearNLP preposition nodes: ``(relation, head, prep)``."""
     dep = tok.dep_
+    if dep in _REPAIRABLE:
+        dep = _repaired(tok, dep)
     head = tok.head
     if dep in ("pobj", "pcomp") and head.dep_ in ("prep", "agent") and head.head.i != head.i:
         return ("agent" if head.dep_ == "agent" else "prep"), head.head, head.lower_
