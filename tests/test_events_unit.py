@@ -1579,3 +1579,46 @@ def test_a_second_object_after_an_ing_word_is_not_the_verbs():
     ]
     (accused,) = mentions(make_doc(rows, ents=[(0, 1, "PERSON"), (2, 3, "GPE")]))
     assert accused[0] == "ACCUSE" and accused[2] == ("LTUGOV",)
+
+
+def test_a_promised_act_that_is_no_event_gives_its_recipient_as_the_target():
+    # "Australia agreed to lend money to Indonesia ." ("lend" is no trigger)
+    rows = [
+        ("Australia", "Australia", "PROPN", "NNP", 1, "nsubj"),
+        ("agreed", "agree", "VERB", "VBD", 1, "ROOT"),
+        ("to", "to", "PART", "TO", 3, "mark"),
+        ("lend", "lend", "VERB", "VB", 1, "xcomp"),
+        ("money", "money", "NOUN", "NN", 3, "obj"),
+        ("to", "to", "ADP", "IN", 6, "case"),
+        ("Indonesia", "Indonesia", "PROPN", "NNP", 3, "obl"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    ents = [(0, 1, "GPE"), (6, 7, "GPE")]
+    assert mentions(make_doc(rows, ents=ents)) == [("AGREE", ("AUSGOV",), ("IDNGOV",), "asserted")]
+    # "… to withdraw its troops from Iraq": the phrase may hang on the object; the promiser's own troops
+    # are not the target
+    rows = [
+        ("Australia", "Australia", "PROPN", "NNP", 1, "nsubj"),
+        ("agreed", "agree", "VERB", "VBD", 1, "ROOT"),
+        ("to", "to", "PART", "TO", 3, "mark"),
+        ("withdraw", "withdraw", "VERB", "VB", 1, "xcomp"),
+        ("its", "its", "PRON", "PRP$", 5, "nmod:poss"),
+        ("troops", "troop", "NOUN", "NNS", 3, "obj"),
+        ("from", "from", "ADP", "IN", 7, "case"),
+        ("Iraq", "Iraq", "PROPN", "NNP", 5, "nmod"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    found = mentions(make_doc(rows, ents=[(0, 1, "GPE"), (7, 8, "GPE")]))
+    assert ("AGREE", ("AUSGOV",), ("IRQGOV",), "asserted") in found
+    # what an act brings into being is no recipient: "agreed to set up a company"
+    rows = [
+        ("Germany", "Germany", "PROPN", "NNP", 1, "nsubj"),
+        ("agreed", "agree", "VERB", "VBD", 1, "ROOT"),
+        ("to", "to", "PART", "TO", 3, "mark"),
+        ("set", "set", "VERB", "VB", 1, "xcomp"),
+        ("up", "up", "ADP", "RP", 3, "compound:prt"),
+        ("a", "a", "DET", "DT", 6, "det"),
+        ("company", "company", "NOUN", "NN", 3, "obj"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    assert mentions(make_doc(rows, ents=[(0, 1, "GPE")])) == [("AGREE", ("DEUGOV",), (), "asserted")]

@@ -494,6 +494,9 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     if not targets and (sense.lemma in _INTENT or k.cameo[cameo].type in ("AGREE", "REQUEST", "REJECT")):
         # "promised to continue military aid to Mozambique": the promised act names the target
         targets = [t for t in _content_targets(tok, idx, k) if t not in sources]
+        if not targets and _distinct_parties(sources, idx) < 2:
+            # several parties agreeing are each other's targets (below), not the promised act's
+            targets = [t for t in _complement_targets(tok, idx) if t not in sources]
     if not targets and k.cameo[cameo].type in _JUDGING_TYPES:
         # "condemned the attack on the village by Russian forces": a judgement of an act is aimed at its doer
         targets = [t for t in _doers_of_judged_act(tok, idx, k) if t not in sources]
@@ -642,6 +645,41 @@ def _content_targets(tok: Token, idx: ActorIndex, k: Knowledge) -> list[str]:
                     return roles[0]  # "demanded the withdrawal of Serbian forces": aimed at those forces
             nxt.extend(c.children)
         frontier = nxt
+    return []
+
+
+# Prepositions that name who an act is done to, with or from: "lend $1bn to Indonesia", "withdraw its
+# troops from Iraq", "lift a ban on imports of British beef".
+_TOWARD = {"to", "with", "from", "for", "on", "against", "into", "toward", "towards"}
+# What these verbs act on is what they bring into being ("set up a company"), never a recipient.
+_CREATING = {"set", "establish", "create", "build", "form", "found", "launch", "open", "construct", "develop"}
+
+
+def _complement_targets(tok: Token, idx: ActorIndex) -> list[str]:
+    """ "agreed to lend $1bn to Indonesia", "is willing to withdraw its troops from Iraq": when the promised
+    act is no coded event, its recipient is who it is done to: a "to"/"from"/"on"… phrase of the act or of
+    its object, else an object that is an actor (not the promiser's own: "its troops")."""
+    for c in tok.children:
+        if rel(c) != "xcomp" or not _verbal(c):
+            continue
+        for v in (c, *[g for g in c.children if rel(g) == "xcomp" and _verbal(g)]):
+            holders = [v]
+            creating = v.lemma_.lower() in _CREATING
+            for r, o, _ in args(v):
+                if r == "iobj" or (
+                    r == "obj" and not creating and not any(rel(p) == "poss" and p.lower_ in _OWN for p in o.children)
+                ):
+                    keys = idx.refer(o)
+                    if keys:
+                        return keys
+                if r == "obj":
+                    holders += [o, *o.conjuncts]
+            for h in holders:
+                for r, o, prep in args(h):
+                    if r == "prep" and prep in _TOWARD and o.i > h.i:
+                        keys = idx.refer(o) or idx.place_as_target(o)
+                        if keys:
+                            return keys
     return []
 
 
