@@ -284,7 +284,8 @@ def test_rejecting_a_proposal_is_aimed_at_whoever_made_it():
         ],
         ents=[(0, 1, "GPE"), (3, 4, "NORP")],
     )
-    assert mentions(doc) == [("REJECT", ("SRBGOV",), ("AUS",), "asserted")]
+    # the ultimatum is an act of the Australian government, as a coded act's modifier is (PLOVER GOV)
+    assert mentions(doc) == [("REJECT", ("SRBGOV",), ("AUSGOV",), "asserted")]
     # Pakistan rejected an offer from Afghanistan .
     doc = make_doc(
         [
@@ -1622,3 +1623,42 @@ def test_a_promised_act_that_is_no_event_gives_its_recipient_as_the_target():
         (".", ".", "PUNCT", ".", 1, "punct"),
     ]
     assert mentions(make_doc(rows, ents=[(0, 1, "GPE")])) == [("AGREE", ("DEUGOV",), (), "asserted")]
+
+
+def test_a_complaint_over_an_act_is_aimed_at_its_doer_not_at_whom_it_is_made_to():
+    # "Lebanon complained to the UN over Israeli air raids ." ("Israeli" hung on "air")
+    rows = [
+        ("Lebanon", "Lebanon", "PROPN", "NNP", 1, "nsubj"),
+        ("complained", "complain", "VERB", "VBD", 1, "ROOT"),
+        ("to", "to", "ADP", "IN", 4, "case"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("UN", "UN", "PROPN", "NNP", 1, "obl"),
+        ("over", "over", "ADP", "IN", 8, "case"),
+        ("Israeli", "Israeli", "ADJ", "JJ", 7, "amod"),
+        ("air", "air", "NOUN", "NN", 8, "compound"),
+        ("raids", "raid", "NOUN", "NNS", 1, "obl"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    found = mentions(make_doc(rows, ents=[(0, 1, "GPE"), (4, 5, "ORG"), (6, 7, "NORP")]))
+    assert found[0][0] == "ACCUSE" and found[0][2] == ("ISRGOV",)
+
+
+def test_welcoming_a_decision_is_aimed_at_whose_decision_it_is():
+    # "Putin welcomed Trump 's decision to send troops home from Syria ."
+    rows = [
+        ("Putin", "Putin", "PROPN", "NNP", 1, "nsubj"),
+        ("welcomed", "welcome", "VERB", "VBD", 1, "ROOT"),
+        ("Trump", "Trump", "PROPN", "NNP", 4, "nmod:poss"),
+        ("'s", "'s", "PART", "POS", 2, "case"),
+        ("decision", "decision", "NOUN", "NN", 1, "obj"),
+        ("to", "to", "PART", "TO", 6, "mark"),
+        ("send", "send", "VERB", "VB", 4, "acl"),
+        ("troops", "troop", "NOUN", "NNS", 6, "obj"),
+        ("home", "home", "ADV", "RB", 6, "advmod"),
+        ("from", "from", "ADP", "IN", 10, "case"),
+        ("Syria", "Syria", "PROPN", "NNP", 6, "obl"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    found = mentions(make_doc(rows, ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (10, 11, "GPE")]))
+    # Trump, a former president by the leaders table (USAELI), not Syria, where the troops come from
+    assert ("SUPPORT", ("RUSGOV",), ("USAELI",), "asserted") in found

@@ -25,6 +25,7 @@ from .syntax import (
     is_passive,
     objects,
     particles,
+    possessors,
     rel,
     sentence,
     sentences,
@@ -491,15 +492,17 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         sources = sources + [key for key in _sentence_parties(tok, idx) if idx.actors[key].country not in have]
     if cameo.startswith("15") and (joint or len({idx.actors[key].country for key in sources} - {None}) >= 2):
         cameo = "062"  # "a joint military exercise", "French and Egyptian warships held drills": cooperation
+    if k.cameo[cameo].type in _JUDGING_TYPES:
+        # "condemned the attack on the village by Russian forces", "rejected a UN appeal", "complained to
+        # the UN over Israeli air raids": a judgement of an act is aimed at its doer, before anyone the
+        # judgement is addressed to or the act's own target
+        targets = [t for t in _doers_of_judged_act(tok, idx, k) if t not in sources] or targets
     if not targets and (sense.lemma in _INTENT or k.cameo[cameo].type in ("AGREE", "REQUEST", "REJECT")):
         # "promised to continue military aid to Mozambique": the promised act names the target
         targets = [t for t in _content_targets(tok, idx, k) if t not in sources]
         if not targets and _distinct_parties(sources, idx) < 2:
             # several parties agreeing are each other's targets (below), not the promised act's
             targets = [t for t in _complement_targets(tok, idx) if t not in sources]
-    if not targets and k.cameo[cameo].type in _JUDGING_TYPES:
-        # "condemned the attack on the village by Russian forces": a judgement of an act is aimed at its doer
-        targets = [t for t in _doers_of_judged_act(tok, idx, k) if t not in sources]
     if not targets and k.cameo[cameo].type in _PLACE_TARGET_TYPES:
         targets = [t for t in _place_target(tok, idx) if t not in sources]
     if not targets and hit is not None and hit[1].pos_ == "NOUN":
@@ -580,7 +583,11 @@ def _doers_of_judged_act(tok: Token, idx: ActorIndex, k: Knowledge) -> list[str]
             sense = match_trigger(act, k)
             # an act Tocsin codes has its roles; any other thing done has its "by"/"from" maker
             # ("condemned the missile test by North Korea", "rejected the remarks from Ankara")
-            doers = _noun_roles(act, sense, idx)[0] if sense is not None else _agent_in_phrase(act, idx)
+            if sense is not None:
+                doers = _noun_roles(act, sense, idx)[0]
+            else:
+                # "Trump's decision": a thing done is its possessor's too
+                doers = _agent_in_phrase(act, idx) or [key for p in possessors(act) for key in idx.refer(p)]
             if doers:
                 return doers
     return []
@@ -954,6 +961,11 @@ def _noun_roles(n: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
             sources += idx.refer(c)
         elif r in ("amod", "compound", "npmod") and c.i < n.i:
             key = _modifier_actor(c, n, idx)
+            if key is None and r == "compound":
+                key = next(iter(idx.refer(c)), None)  # "Syrian government shelling"
+            if key is None and r == "compound":
+                # "Israeli air raids", parsed with "Israeli" on "air": the compound's own modifier
+                key = next((x for g in c.children if rel(g) == "amod" and (x := _modifier_actor(g, n, idx))), None)
             if key:
                 sources.append(key)
         elif r in ("prep", "agent"):
@@ -1041,7 +1053,9 @@ def _agent_in_phrase(n: Token, idx: ActorIndex) -> list[str]:
         if t.i == n.i or (t.pos_ in ("VERB", "AUX") and any(rel(c) == "nsubj" for c in t.children)):
             continue
         _, head, prep = governor(t)
-        if prep in ("from", "by") and head.i != t.i and (head.i == n.i or head.head.i == n.i):
+        # a verb's "from" inside the phrase is where something comes from ("a decision to send troops
+        # home from Syria"), not who made the noun's act
+        if prep in ("from", "by") and head.i != t.i and (head.i == n.i or (head.head.i == n.i and not _verbal(head))):
             keys = idx.refer(t)
             if keys:
                 return keys
