@@ -9,6 +9,7 @@ verbs ("hold talks"), coordination, and reciprocity ("each blaming the other" ->
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -606,12 +607,20 @@ def _object_phrase_targets(v: Token, sense: Trigger, idx: ActorIndex) -> list[st
     on the object, by one of the prepositions the trigger takes for its target."""
     preps = set(sense.target_preps) | {"to", "on", "against", "for"}
     for obj in (c for c in v.children if rel(c) == "obj"):
-        for h in (obj, *obj.conjuncts):
-            for r, c, prep in args(h):
-                if r == "prep" and prep in preps and c.i > h.i:
-                    keys = idx.refer(c) or idx.place_as_target(c)
-                    if keys:
-                        return keys
+        keys = _phrase_target((obj, *obj.conjuncts), preps, idx)
+        if keys:
+            return keys
+    return []
+
+
+def _phrase_target(holders: Iterable[Token], preps: set[str], idx: ActorIndex) -> list[str]:
+    """The actor or acted-on place of the first phrase after one of ``holders`` that ``preps`` introduce."""
+    for h in holders:
+        for r, c, prep in args(h):
+            if r == "prep" and prep in preps and c.i > h.i:
+                keys = idx.refer(c) or idx.place_as_target(c)
+                if keys:
+                    return keys
     return []
 
 
@@ -681,12 +690,9 @@ def _complement_targets(tok: Token, idx: ActorIndex) -> list[str]:
                         return keys
                 if r == "obj":
                     holders += [o, *o.conjuncts]
-            for h in holders:
-                for r, o, prep in args(h):
-                    if r == "prep" and prep in _TOWARD and o.i > h.i:
-                        keys = idx.refer(o) or idx.place_as_target(o)
-                        if keys:
-                            return keys
+            keys = _phrase_target(holders, _TOWARD, idx)
+            if keys:
+                return keys
     return []
 
 
