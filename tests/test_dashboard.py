@@ -72,8 +72,24 @@ def _wait(driver, script: str, timeout: float = 20.0):
     raise AssertionError(f"timed out waiting for: {script}")
 
 
+def _store_event(store, key: str, text: str, place=None) -> None:
+    import datetime as dt
+
+    from tocsin.models import Actor, Article, Event, Evidence, Extraction, SourceItem
+
+    reb = Actor(id="r", text="Rebels", name="Rebels", sector="REB")
+    ev = Event(id=f"{key}-e1", type="ASSAULT", cameo="194", quad_class=4, goldstein=-10.0, source=(reb,), target=(),
+               evidence=(Evidence(0, 0, len(text), text, "shelled", "lexicon"),), date="2022-02-19",
+               date_precision="day", confidence=0.8, location=place,
+               location_precision=place.precision if place else None)  # fmt: skip
+    art = Article(text=text, id=key, published=dt.date(2022, 2, 20))
+    store.add(SourceItem(name=key, text=text), Extraction(article=art, events=(ev,), places=(place,) if place else ()))
+
+
 def test_dashboard_map_event_evidence_and_alert_explanation(server, browser, tmp_path):
     from selenium.webdriver.common.by import By
+
+    from tocsin.models import Place
 
     url, _store = server
     browser.get(url)
@@ -81,6 +97,27 @@ def test_dashboard_map_event_evidence_and_alert_explanation(server, browser, tmp
     circles = browser.find_elements(By.CSS_SELECTOR, "#map circle")
     assert circles, "the map shows no events"
     assert browser.find_elements(By.CSS_SELECTOR, "#map path.land.has")  # countries with events are filled
+    # only a town is a filled dot; a region is a ring, a country or a larger area a dashed ring
+    from tocsin.store import EventFilter
+    from tocsin.store.read import places
+
+    _store_event(_store, "region", "Rebels shelled villages in the Luhansk region on Saturday.",
+                 Place(text="Luhansk region", name="Luhansk", start=27, end=41, country="UKR", lat=48.6, lon=39.3,
+                       feature="region", rule="gazetteer"))  # fmt: skip
+    drawn = {"place": "at-place", "admin2": "at-region", "admin1": "at-region", "country": "country-only",
+             "area": "country-only"}  # fmt: skip
+    want = sorted(drawn[p["precision"]] for p in places(_store, EventFilter()))
+    for _ in range(50):  # the server sees a store change within a second
+        browser.refresh()
+        _wait(browser, "return document.body.dataset.ready === '1'")
+        circles = browser.find_elements(By.CSS_SELECTOR, "#map circle")
+        if len(circles) == len(want):
+            break
+        time.sleep(0.2)
+    got = sorted(c.get_attribute("class").split()[1] for c in circles)
+    assert got == want and "at-place" in got and len(set(got)) > 1, got
+    ring = browser.find_element(By.CSS_SELECTOR, "#map circle:not(.at-place)")
+    assert ring.value_of_css_property("fill") == "none"
 
     # an event: one event, N reports, each sentence with its trigger highlighted and a link to the article
     browser.find_element(By.CSS_SELECTOR, "#map circle.conflict").click()

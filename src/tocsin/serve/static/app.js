@@ -58,6 +58,10 @@ function drawWorld(svg, world, counts) {
   svg.append(g);
 }
 
+// how well a location is known decides how it is drawn: only a town or city is a filled dot, a region a
+// ring, a country or a larger area a dashed ring (a dot at a country's centre would claim a spot)
+const SPOT = { place: "at-place", admin2: "at-region", admin1: "at-region", country: "country-only", area: "country-only" };
+
 async function loadMap() {
   const svg = document.getElementById("map");
   if (!state.world) state.world = await (await fetch("/static/world.json")).json();
@@ -73,7 +77,7 @@ async function loadMap() {
     const r = Math.min(14, 2.5 + Math.sqrt(p.events) * 1.6);
     const c = el("svg:circle", {
       cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1), "data-event": p.example,
-      class: `${kind} ${p.precision === "country" ? "country-only" : "at-place"}`,
+      class: `${kind} ${SPOT[p.precision] || "country-only"}`,
       on: { click: () => openEvent(p.example) },
     });
     c.append(el("svg:title", { text: `${p.place_name || p.country}: ${p.events} events (${p.conflict} conflict, ` +
