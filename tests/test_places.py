@@ -173,3 +173,75 @@ def test_washington_alone_is_the_capital_and_georgia_beside_atlanta_the_state():
     assert (state.country, state.feature) == ("USA", "region")
     country = _places(_rows("Troops entered Tbilisi and Georgia ."), [(2, 3, "GPE"), (4, 5, "GPE")])["Georgia"]
     assert (country.country, country.feature) == ("GEO", "country")
+
+
+def test_a_local_story_is_about_the_country_of_the_places_it_names():
+    # Floods hit Fargo as two Moorhead aldermen met .   (no country named; the NER missed "Moorhead")
+    rows = [
+        ("Floods", "flood", "NOUN", "NNS", 1, "nsubj"),
+        ("hit", "hit", "VERB", "VBD", 1, "ROOT"),
+        ("Fargo", "Fargo", "PROPN", "NNP", 1, "obj"),
+        ("as", "as", "SCONJ", "IN", 7, "mark"),
+        ("two", "two", "NUM", "CD", 6, "nummod"),
+        ("Moorhead", "Moorhead", "PROPN", "NNP", 6, "compound"),
+        ("aldermen", "alderman", "NOUN", "NNS", 7, "nsubj"),
+        ("met", "meet", "VERB", "VBD", 1, "advcl"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    got = _places(rows, [(2, 3, "GPE")])
+    assert got["Fargo"].country == "USA"
+    # a bare name modifying a common noun is a town of the story's country ("the Gainesville sewer system")
+    assert got["Moorhead"].country == "USA" and got["Moorhead"].admin1 == "Minnesota"
+
+
+def test_the_place_an_office_serves_when_the_ner_saw_no_name():
+    # Fargo Mayor Dennis Walaker spoke in Minnesota .
+    rows = [
+        ("Fargo", "Fargo", "PROPN", "NNP", 3, "compound"),
+        ("Mayor", "Mayor", "PROPN", "NNP", 3, "compound"),
+        ("Dennis", "Dennis", "PROPN", "NNP", 3, "compound"),
+        ("Walaker", "Walaker", "PROPN", "NNP", 4, "nsubj"),
+        ("spoke", "speak", "VERB", "VBD", 4, "ROOT"),
+        ("in", "in", "ADP", "IN", 6, "case"),
+        ("Minnesota", "Minnesota", "PROPN", "NNP", 4, "obl"),
+        (".", ".", "PUNCT", ".", 4, "punct"),
+    ]
+    got = _places(rows, [(2, 4, "PERSON"), (6, 7, "GPE")])
+    assert got["Fargo"].country == "USA" and got["Fargo"].admin1 == "North Dakota"
+    assert "Walaker" not in got and "Dennis" not in got
+
+
+def test_the_white_house_is_no_office_of_white_county():
+    # Obama spoke at the White House in Washington .
+    rows = [
+        ("Obama", "Obama", "PROPN", "NNP", 1, "nsubj"),
+        ("spoke", "speak", "VERB", "VBD", 1, "ROOT"),
+        ("at", "at", "ADP", "IN", 5, "case"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("White", "White", "PROPN", "NNP", 5, "compound"),
+        ("House", "House", "PROPN", "NNP", 1, "obl"),
+        ("in", "in", "ADP", "IN", 7, "case"),
+        ("Washington", "Washington", "PROPN", "NNP", 1, "obl"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    got = _places(rows, [(0, 1, "PERSON"), (4, 6, "ORG"), (7, 8, "GPE")])
+    assert set(got) == {"Washington"}
+
+
+def test_a_surname_a_month_and_the_earth_are_no_places():
+    # Roger Clark said the judge fined Clark on Earth in August .   (the NER took "Clark" for a place)
+    rows = [
+        ("Roger", "Roger", "PROPN", "NNP", 2, "nsubj"),
+        ("Clark", "Clark", "PROPN", "NNP", 0, "flat"),
+        ("said", "say", "VERB", "VBD", 2, "ROOT"),
+        ("the", "the", "DET", "DT", 4, "det"),
+        ("judge", "judge", "NOUN", "NN", 5, "nsubj"),
+        ("fined", "fine", "VERB", "VBD", 2, "ccomp"),
+        ("Clark", "Clark", "PROPN", "NNP", 5, "obj"),
+        ("on", "on", "ADP", "IN", 8, "case"),
+        ("Earth", "Earth", "PROPN", "NNP", 5, "obl"),
+        ("in", "in", "ADP", "IN", 10, "case"),
+        ("August", "August", "PROPN", "NNP", 5, "obl"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    assert _places(rows, [(0, 2, "PERSON"), (6, 7, "GPE"), (8, 9, "LOC")]) == {}

@@ -9,6 +9,7 @@ are indexed queries, so start-up costs a file open, not a load.
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 import sqlite3
@@ -133,14 +134,13 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         if iso:
             context[iso] = context.get(iso, 0) + regions[admin1]
     places: list[Place] = []
+    named_after: list[Span] = []
+    family = _family_names(doc)
     for ent in entities(doc):
         if lay.trailer_start is not None and ent.start_char >= lay.trailer_start:
             continue
         if ent.label_ in ("ORG", "PERSON"):
-            named = _place_in_name(ent, gaz, k, context, regions)
-            if named is not None:
-                places.append(_marked(named[0], "+in-name", 0.7))
-                second_look.append((len(places) - 1, named[1], "+in-name", 0.7))
+            named_after.append(ent)
             continue
         if ent.label_ == "NORP":
             nation = _demonym_place(ent, gaz, k)
@@ -148,6 +148,8 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
                 places.append(nation)
             continue
         if ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        if _not_a_place(ent, family):
             continue
         town_text, _, country_text = ent.text.rpartition(",")
         town_text, country_text = town_text.rstrip(), country_text.lstrip()
@@ -192,20 +194,42 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
             places.append(place)
             if near is regions:
                 second_look.append((len(places) - 1, span, *mark))
+    # A local story seldom names its country: the places named outright say which country it is about,
+    # for the names read from institutions, offices and bare proper nouns below
+    story = dict(context)
+    for p in places:
+        if p.country and not p.rule.startswith("demonym"):
+            story[p.country] = story.get(p.country, 0) + 1
+    for ent in named_after:
+        in_name = _place_in_name(ent, gaz, k, story, regions)
+        if in_name is not None:
+            places.append(_marked(in_name[0], "+in-name", 0.7))
+            second_look.append((len(places) - 1, in_name[1], "+in-name", 0.7))
     _reread_with_neighbours(places, second_look, gaz, k, context, regions)
     seen = {(p.start, p.end) for p in places}
     spans = (doc.char_span(p.start, p.end, alignment_mode="expand") for p in places)
     found_heads = {sp.root.i for sp in spans if sp is not None}
     col = columns(doc)
-    for tok in (col.tokens[i] for i, pos in enumerate(col.pos) if pos == "PROPN"):
+    # a capitalised word inside a sentence is a name whatever the tagger called it ("Missing Lancaster
+    # girl", "a Rochester man" come tagged as common nouns)
+    named = [
+        i for i, pos in enumerate(col.pos) if pos == "PROPN" or (pos in _NAMEABLE and _capitalised_word(col.tokens[i]))
+    ]
+    is_name = set(named)
+    for tok in (col.tokens[i] for i in named):
         # toponyms the NER missed or mislabelled ("In Zolote", "districts of Lugansk and Donetsk",
         # "the Lugansk region"): a proper noun in a locative phrase, coordinated with a place, or
         # before a region word, that the gazetteer places in a country the article is about
-        if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP"):
+        if tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP", *_NOT_PLACE_LABELS):
             continue
-        if tok.i + 1 < len(doc) and col.pos[tok.i + 1] == "PROPN":
+        if tok.lower_ in _MONTHS:
+            continue  # "in August": the NER does not always call a month a date
+        # "the Mansfield Police Department", "Mansfield Mayor Curtis McCoy" where the NER saw no name: the
+        # words before an institution's or an office's word may be the place it serves
+        serves = tok.i + 1 < len(doc) and not tok.ent_type_ and _opens_institution(doc[tok.i + 1])
+        if tok.i + 1 in is_name and not serves:
             continue  # resolve multiword names at their last word
-        if not lay.in_body(tok.idx, tok.idx + len(tok)):
+        if lay.trailer_start is not None and tok.idx >= lay.trailer_start:
             continue
         r, head, prep = governor(tok)
         # "fled from Gorlovka, Ukraine": a name followed by its country is a place in that country
@@ -227,7 +251,13 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
                 and (not tok.ent_type_ or (tok.ent_type_ == "ORG" and tok.ent_iob_ == "B" and k.org(tok.text) is None))
             )
         )
-        if not evidence:
+        # "the Gainesville sewer system", "two Mansfield aldermen": a bare name modifying a common noun is
+        # a place only where the story is (a town of its main country), since people and firms modify
+        # nouns the same way ("the Obama plan")
+        at_home = serves or (
+            not evidence and r == "compound" and not tok.ent_type_ and head.pos_ == "NOUN" and head.is_lower
+        )
+        if not (evidence or at_home):
             continue
         s_i = tok.i
         # a name is its whole capitalised run, whatever the tagger called its other words: "the Cold War"
@@ -237,10 +267,18 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         span = doc[s_i : tok.i + 1]
         if (span.start_char, span.end_char) in seen or k.leader(span.text, None) is not None:
             continue
+        if span[-1].text in _INSTITUTION_WORDS and span[-1].lower_ not in _REGION_WORDS:
+            # "at the University of Georgia" is not in University, Mississippi, nor "at the White House"
+            # in White House, Tennessee: a name that ends in an institution's word is the institution
+            continue
+        if _not_a_place(span, family):
+            continue
         place = resolve(span.text, span.start_char, span.end_char, gaz, k, context, region=_is_region(span))
-        if place is not None and (
-            place.country in context if country_after is None else place.country == country_after
-        ):
+        if at_home and (place is None or place.country != max(story, key=lambda c: story[c], default=None)):
+            continue
+        if serves and place is not None and _county_by_bare_name(place, span):
+            continue
+        if place is not None and (place.country in story if country_after is None else place.country == country_after):
             places.append(_marked(place, "+propn", 0.8))
             seen.add((span.start_char, span.end_char))
             found_heads.add(tok.i)
@@ -265,6 +303,33 @@ def _dateline(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge, context: dict
             context = {**context, iso: 99.0}
     place = resolve(text.title(), s, e, gaz, k, context, region=False, regions=regions)
     return Place(**{**_as_kwargs(place), "text": text, "rule": "dateline"}) if place is not None else None
+
+
+#: Tags a capitalised word inside a sentence may carry and still be a name.
+_NAMEABLE = ("NOUN", "ADJ")
+#: Entity labels that say a word is no place's name: "in August" (a date), "at 9 Downing" (a time).
+_NOT_PLACE_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
+_MONTHS = {m.lower() for m in calendar.month_name if m}
+#: Bodies of the sky: in news "Earth", "the Moon" and "Mars" are not Earth, Texas or Mars, Pennsylvania.
+_CELESTIAL = {"earth", "the earth", "moon", "the moon", "mars", "venus", "jupiter", "saturn", "titan", "pluto"}
+
+
+def _family_names(doc: Doc) -> set[str]:
+    """The last words of the people the article names in full: after "Roger Clark" a bare "Clark" is him,
+    not Clark County."""
+    return {ent[-1].text for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].is_title}
+
+
+def _not_a_place(span: Span, family: set[str]) -> bool:
+    if span.text.lower() in _CELESTIAL:
+        return True
+    if len(span) != 1 or span.text not in family:
+        return False
+    # "driven by Clark", "Clark's life sentence"; a locative phrase still makes it a place ("moved to
+    # Clark"), as does a region or country named after it ("Clark, Nevada")
+    doc, e = span.doc, span.end
+    within = e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].text[:1].isupper()
+    return governor(span.root)[2] not in _LOCATIVE and not within
 
 
 def _capitalised_word(tok) -> bool:
@@ -329,11 +394,15 @@ def _place_in_name(
     if span is None:
         return None
     place = resolve(span.text, span.start_char, span.end_char, gaz, k, context, region=False, regions=regions)
-    if place is None or not (
-        place.feature in ("region", "district")
-        or place.admin1 in regions
-        # the country the story is most about: "Home" of the Home Office is no town in Pennsylvania
-        or (context and place.country == max(context, key=lambda c: context[c]))
+    if (
+        place is None
+        or _county_by_bare_name(place, span)
+        or not (
+            place.feature in ("region", "district")
+            or place.admin1 in regions
+            # the country the story is most about: "Home" of the Home Office is no town in Pennsylvania
+            or (context and place.country == max(context, key=lambda c: context[c]))
+        )
     ):
         return None
     return place, span
@@ -441,6 +510,22 @@ _INSTITUTION_WORDS = {
     *["University", "College", "Parish", "Township", "Town", "Village", "House", "Senate", "Legislature"],
     *["Housing", "Water", "Transit", "Health", "Medical", "National", "Democratic", "Republican"],
 }
+
+
+def _county_by_bare_name(place: Place, span: Span) -> bool:
+    """A county found under its bare name where the name goes on with another word: "the White House" is
+    no office of White County (whose offices say "White County"), "the Licking County Society" is."""
+    if place.feature != "district" or norm(place.name) == norm(span.text):
+        return False
+    doc = span.doc
+    return not (span.end < len(doc) and doc[span.end].lower_ in _REGION_WORDS)
+
+
+def _opens_institution(tok) -> bool:
+    """Whether ``tok`` opens the rest of an institution's or an office's name ("Police", "Mayor")."""
+    if tok.lower_ in _REGION_WORDS:
+        return False  # "Tarrant County Public Health" is read at "County", its name's last word
+    return tok.text in _INSTITUTION_WORDS or (tok.lower_ in _OFFICES and tok.text[:1].isupper())
 
 
 def _reread_with_neighbours(
