@@ -245,3 +245,26 @@ def test_a_surname_a_month_and_the_earth_are_no_places():
         (".", ".", "PUNCT", ".", 2, "punct"),
     ]
     assert _places(rows, [(0, 2, "PERSON"), (6, 7, "GPE"), (8, 9, "LOC")]) == {}
+
+
+def test_well_known_regions_and_seas_are_in_the_gazetteer():
+    # Fighting spread across Darfur as ships sailed into the Black Sea .
+    rows = [
+        ("Fighting", "fighting", "NOUN", "NN", 1, "nsubj"),
+        ("spread", "spread", "VERB", "VBD", 1, "ROOT"),
+        ("across", "across", "ADP", "IN", 3, "case"),
+        ("Darfur", "Darfur", "PROPN", "NNP", 1, "obl"),
+        ("as", "as", "SCONJ", "IN", 6, "mark"),
+        ("ships", "ship", "NOUN", "NNS", 6, "nsubj"),
+        ("sailed", "sail", "VERB", "VBD", 1, "advcl"),
+        ("into", "into", "ADP", "IN", 10, "case"),
+        ("the", "the", "DET", "DT", 10, "det"),
+        ("Black", "Black", "PROPN", "NNP", 10, "compound"),
+        ("Sea", "Sea", "PROPN", "NNP", 6, "obl"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    got = _places(rows, [(3, 4, "GPE"), (8, 11, "LOC")])
+    assert (got["Darfur"].country, got["Darfur"].precision) == ("SDN", "admin1")
+    assert 10 < got["Darfur"].lat < 16 and 22 < got["Darfur"].lon < 27
+    sea = got.get("the Black Sea") or got["Black Sea"]
+    assert sea.precision == "area" and sea.country is None and 40 < sea.lat < 47

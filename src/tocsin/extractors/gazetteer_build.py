@@ -95,6 +95,10 @@ def build(shared: Path, out: Path = INDEX, *, min_population: int = 500) -> dict
             (cid, cname, country, None, lat, lon, country_pop[country], "country"),
         )
         names.add((norm(cname), cid))
+    for gid, name, country, lat, lon, pop, alts in REGIONS:
+        db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)", (gid, name, country, name, lat, lon, pop, "region"))
+        for alt in (name, *alts):
+            names.add((norm(alt), gid))
     for gid, name, lat, lon, alts in AREAS:
         db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)", (gid, name, None, None, lat, lon, 10**9, "area"))
         for alt in (name, *alts):
@@ -209,6 +213,69 @@ AREAS: tuple[tuple[int, str, float, float, tuple[str, ...]], ...] = (
     (-100009, "Caribbean", 15.0, -73.0, ()),
     (-100010, "Scandinavia", 62.0, 14.0, ()),
     (-100011, "Persian Gulf", 27.0, 51.0, ("Arabian Gulf",)),
+    (-100012, "West Africa", 12.0, -5.0, ()),
+    (-100013, "East Africa", 0.0, 37.0, ()),
+    (-100014, "North Africa", 27.0, 17.0, ()),
+    (-100015, "Southern Africa", -22.0, 25.0, ()),
+    (-100016, "Central Africa", 2.0, 20.0, ()),
+    (-100017, "Eastern Europe", 50.0, 30.0, ()),
+    (-100018, "Western Europe", 48.0, 5.0, ()),
+    (-100019, "South Asia", 22.0, 78.0, ()),
+    (-100020, "East Asia", 35.0, 115.0, ()),
+    (-100021, "Central America", 13.0, -86.0, ()),
+    (-100022, "Levant", 33.5, 36.0, ()),
+    (-100023, "Maghreb", 31.0, 2.0, ()),
+    (-100024, "Sahara", 23.0, 13.0, ("Sahara Desert",)),
+    (-100025, "Arabian Peninsula", 23.0, 47.0, ()),
+    (-100026, "Korean Peninsula", 37.5, 127.5, ()),
+    (-100027, "Kashmir", 34.5, 75.5, ()),  # divided between India, Pakistan and China
+    (-100028, "Kurdistan", 37.0, 43.5, ()),  # across Turkey, Iraq, Iran and Syria
+    (-100029, "Patagonia", -45.0, -69.0, ()),
+    # seas, gulfs and straits, where naval incidents, piracy and migrant crossings are reported
+    (-100030, "Black Sea", 43.4, 34.3, ()),
+    (-100031, "Mediterranean", 35.0, 18.0, ("Mediterranean Sea",)),
+    (-100032, "Red Sea", 20.0, 38.5, ()),
+    (-100033, "Gulf of Aden", 12.5, 48.0, ()),
+    (-100034, "Strait of Hormuz", 26.6, 56.4, ("Hormuz Strait",)),
+    (-100035, "South China Sea", 12.0, 114.0, ()),
+    (-100036, "East China Sea", 29.0, 125.0, ()),
+    (-100037, "Yellow Sea", 36.0, 123.0, ()),
+    (-100038, "Sea of Japan", 40.0, 135.0, ("East Sea",)),
+    (-100039, "Taiwan Strait", 24.5, 119.5, ()),
+    (-100040, "Baltic Sea", 58.0, 20.0, ()),
+    (-100041, "North Sea", 56.0, 3.0, ()),
+    (-100042, "Aegean Sea", 39.0, 25.0, ("Aegean",)),
+    (-100043, "Sea of Azov", 46.0, 36.5, ()),
+    (-100044, "Caspian Sea", 41.5, 50.5, ()),
+    (-100045, "Gulf of Guinea", 2.0, 4.0, ()),
+    (-100046, "Strait of Malacca", 3.0, 100.5, ("Malacca Strait",)),
+    (-100047, "Bab el-Mandeb", 12.6, 43.4, ("Bab al-Mandab",)),
+    (-100048, "Gulf of Mexico", 25.0, -90.0, ()),
+    (-100049, "English Channel", 50.2, -1.0, ()),
+    (-100050, "Lake Chad", 13.0, 14.0, ()),
+    (-100051, "Arctic", 80.0, 0.0, ("Arctic Ocean",)),
+    (-100052, "Atlantic Ocean", 30.0, -40.0, ("Atlantic",)),
+    (-100053, "Pacific Ocean", 0.0, -160.0, ("Pacific",)),
+    (-100054, "Indian Ocean", -20.0, 80.0, ()),
+)
+
+#: Well-known regions inside one country that are no admin-1 region of GeoNames ("Darfur", "Donbas",
+#: "Sinai"): indexed as regions of their country, at a label point, with a rough population that only
+#: ranks them against towns of the same name. Negative ids: stored without a GeoNames id.
+REGIONS: tuple[tuple[int, str, str, float, float, int, tuple[str, ...]], ...] = (
+    (-200001, "Darfur", "SDN", 13.0, 24.5, 9_000_000, ()),
+    (-200002, "Donbas", "UKR", 48.2, 38.5, 6_500_000, ("Donbass",)),
+    (-200003, "Iraqi Kurdistan", "IRQ", 36.2, 44.0, 6_000_000, ("Kurdistan Region", "Kurdistan Region of Iraq")),
+    (-200004, "Sinai", "EGY", 29.5, 33.8, 600_000, ("Sinai Peninsula",)),
+    (-200005, "Golan Heights", "SYR", 33.0, 35.75, 50_000, ("Golan",)),
+    (-200006, "Nagorno-Karabakh", "AZE", 39.8, 46.75, 150_000, ("Karabakh", "Nagorno Karabakh")),
+    (-200007, "Siberia", "RUS", 60.0, 100.0, 33_000_000, ()),
+    (-200008, "Ogaden", "ETH", 7.0, 44.5, 5_000_000, ()),
+    (-200009, "South Ossetia", "GEO", 42.3, 44.0, 50_000, ()),
+    (-200010, "Bekaa Valley", "LBN", 33.85, 35.95, 500_000, ("Bekaa", "Beqaa Valley")),
+    (-200011, "Swat Valley", "PAK", 35.2, 72.5, 2_300_000, ()),
+    (-200012, "Mindanao", "PHL", 7.5, 125.0, 26_000_000, ()),
+    (-200013, "Suez Canal", "EGY", 30.5, 32.35, 0, ()),
 )
 
 

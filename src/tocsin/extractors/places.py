@@ -112,12 +112,17 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         key = norm(name)
         key = VARIANTS.get(key, key)
-        rows = self.db.execute(
+        rows = self._rows(key)
+        if not rows and key.startswith("the "):
+            rows = self._rows(key.removeprefix("the "))  # "the Black Sea", "the Middle East"; "The Hague" is whole
+        return tuple(Candidate(*r) for r in rows)
+
+    def _rows(self, key: str) -> list[tuple]:
+        return self.db.execute(
             "SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.feature "
             "FROM names n JOIN places p ON p.id = n.id WHERE n.key = ? ORDER BY p.population DESC LIMIT 40",
             (key,),
         ).fetchall()
-        return tuple(Candidate(*r) for r in rows)
 
 
 def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[list[Place], Place | None]:
