@@ -1662,3 +1662,20 @@ def test_welcoming_a_decision_is_aimed_at_whose_decision_it_is():
     found = mentions(make_doc(rows, ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (10, 11, "GPE")]))
     # Trump, a former president by the leaders table (USAELI), not Syria, where the troops come from
     assert ("SUPPORT", ("RUSGOV",), ("USAELI",), "asserted") in found
+
+
+def test_a_day_the_ner_left_unlabelled_is_no_target():
+    # Rebels shelled the town on Sunday .   ("on" marks a target of an attack: "an attack on the town")
+    doc = make_doc(
+        [
+            ("Rebels", "rebel", "NOUN", "NNS", 1, "nsubj"),
+            ("shelled", "shell", "VERB", "VBD", 1, "ROOT"),
+            ("the", "the", "DET", "DT", 3, "det"),
+            ("town", "town", "NOUN", "NN", 1, "obj"),
+            ("on", "on", "ADP", "IN", 5, "case"),
+            ("Sunday", "Sunday", "PROPN", "NNP", 1, "obl"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+    )
+    idx = ActorIndex(doc, knowledge.load(), dt.date(2022, 2, 20))
+    assert idx.patient(doc[5]) is None and idx.patient(doc[3]) is not None

@@ -41,6 +41,21 @@ def test_the_dateline_state_decides_which_town(nlp):
     assert (x.dateline.country, x.dateline.admin1) == ("USA", "Texas")
 
 
+def test_the_dateline_and_its_state_are_places_of_the_text_but_locate_only_what_names_no_place(nlp):
+    from tocsin.pipeline import extract
+
+    text = "ALEXANDRIA, Va. — Police arrested a man on Monday. Rebels attacked Zolote on Tuesday."
+    x = extract(text, nlp=nlp, published="2022-02-20")
+    got = {(p.text, p.rule, p.feature, p.admin1) for p in x.places}
+    assert ("ALEXANDRIA", "dateline", "city", "Virginia") in got
+    assert ("Va.", "dateline:region", "region", "Virginia") in got
+    assert [p.start for p in x.places] == sorted(p.start for p in x.places)
+    arrest = next(e for e in x.events if e.type == "COERCE")
+    assert arrest.location is not None and arrest.location.text == "ALEXANDRIA"
+    assert arrest.location_reason.startswith("the dateline")
+    assert [a.text for a in arrest.source] == ["Police"]  # the dateline says where from, not who
+
+
 def test_a_headline_run_into_its_dateline_is_a_heading():
     from tocsin.extractors.hygiene import layout
 

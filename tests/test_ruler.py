@@ -166,3 +166,17 @@ def test_country_acronyms_match_only_in_capitals():
     # "Car bombs", "Us and them", "Male voters" open sentences without naming a country
     assert not {"Car", "Uk", "Us", "Uae", "Male"} & forms
     assert {"Chad", "Mali", "Iran", "Kyiv", "Minsk"} <= forms
+
+
+def test_an_unlabelled_town_that_a_verb_of_places_acts_on_is_a_place():
+    # Rebels shelled Zolote on Sunday .   (the parser made "Zolote" the verb's complement)
+    words = "Rebels shelled Zolote on Sunday .".split(" ")
+    heads, deps = [1, 1, 1, 4, 1, 1], ["nsubj", "ROOT", "xcomp", "case", "obl", "punct"]
+    lemmas = ["rebel", "shell", "Zolote", "on", "Sunday", "."]
+    pos = ["NOUN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"]
+    doc = Doc(_VOCAB, words=words, pos=pos, heads=heads, deps=deps, lemmas=lemmas)
+    assert _tidied(doc) == [("Zolote", "GPE")]  # a town of 13,000: the verb is the evidence
+    # a verb that takes people, not places, is none
+    words[1], lemmas[1] = "thanked", "thank"
+    doc = Doc(_VOCAB, words=words, pos=pos, heads=heads, deps=deps, lemmas=lemmas)
+    assert _tidied(doc) == []

@@ -21,7 +21,7 @@ from .extractors.counts import find_counts
 from .extractors.events import Mention, find_mentions
 from .extractors.factuality import assess
 from .extractors.hygiene import layout
-from .extractors.places import Gazetteer, find_places
+from .extractors.places import Gazetteer, dateline_region, find_places
 from .extractors.stance import restate
 from .extractors.syntax import governor, rel, release, sentence, sentences, span_text, text_of
 from .models import Actor, Article, Event, Evidence, Extraction, Place, Quote
@@ -142,9 +142,10 @@ def extract_doc(article: Article, doc: Doc, *, model: str = "") -> Extraction:
             + (f"; parsed by {model}, the pipeline trained for one-case text" if "one_case" in model else "")
         )
     try:
-        idx = ActorIndex(doc, k, article.published)
+        idx = ActorIndex(doc, k, article.published, outside=[lay.dateline_block] if lay.dateline_block else [])
         gaz = Gazetteer.load()
         places, dateline = find_places(doc, lay, gaz, k)
+        toponyms = _with_dateline(places, dateline, dateline_region(doc, lay, gaz, k))
         idx.know_places(places)
         mentions = find_mentions(doc, idx, k, lay)
         covered = {sentence(m.trigger).start for m in mentions}
@@ -161,7 +162,7 @@ def extract_doc(article: Article, doc: Doc, *, model: str = "") -> Extraction:
         events=tuple(events),
         quotes=tuple(quotes),
         counts=tuple(counts),
-        places=tuple(places),
+        places=tuple(toponyms),
         dateline=dateline,
         model=model,
         warnings=tuple(warnings),
@@ -406,6 +407,16 @@ def _event_date(t, sent, published: dt.date | None, future: bool) -> tuple[str |
     if published is None:
         return None, None, "no time expression and no publication date"
     return published.isoformat(), "day", "publication date (no time expression in sentence)"
+
+
+def _with_dateline(places: list[Place], *heads: Place | None) -> list[Place]:
+    """Every toponym of the text, the dateline's and its state's too ("HUDSON, Ohio --" names two). The
+    extractors read the dateline apart: an event is located by it only when its sentence names none."""
+    heads_ = [h for h in heads if h is not None]
+    if not heads_:
+        return places
+    rest = [p for p in places if not any(p.start < h.end and h.start < p.end for h in heads_)]
+    return sorted([*rest, *heads_], key=lambda p: p.start)
 
 
 def _event_location(t, places: list[Place], dateline: Place | None) -> tuple[Place | None, str | None, str]:

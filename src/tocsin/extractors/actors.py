@@ -11,6 +11,7 @@ already seen.
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
@@ -33,6 +34,10 @@ _NOT_PATIENTS = {
     *["day", "week", "month", "year", "time", "hour", "minute", "moment", "period", "decade", "weekend"],
     *["percent", "per", "cent", "%", "lot", "number", "part", "place", "way", "step", "move", "thing"],
     *["effort", "attempt", "action", "measure", "decision", "bid", "plan", "statement", "note", "one"],
+    # times the NER left unlabelled: "shelled Zolote on Sunday" was not done to Sunday
+    *[d.lower() for d in calendar.day_name],
+    *[m.lower() for m in calendar.month_name if m],
+    *["today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night", "overnight"],
 }
 _NOMINAL_POS = {"NOUN", "PROPN", "ADJ", "NUM"}
 # "the president", "his counterpart": a singular title alone points at a person already named
@@ -147,8 +152,15 @@ _OWNING_VERBS = {"have", "keep", "station", "deploy", "mass", "send", "maintain"
 class ActorIndex:
     """Actors of one article, and the token heads that refer to them."""
 
-    def __init__(self, doc: Doc, k: Knowledge, published: dt.date | None) -> None:
+    def __init__(
+        self, doc: Doc, k: Knowledge, published: dt.date | None, *, outside: Iterable[tuple[int, int]] = ()
+    ) -> None:
+        """``outside``: character ranges that name no actor (a dateline's "ALEXANDRIA, Va." says where
+        the story is told from, not who acted)."""
         self.doc = doc
+        self._outside = {
+            t.i for s, e in outside if (sp := doc.char_span(s, e, alignment_mode="expand")) is not None for t in sp
+        }
         self.quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text_of(doc))]
         self.k = k
         self.published = published
@@ -315,7 +327,8 @@ class ActorIndex:
         candidates = [
             i
             for i, (pos, low, tag) in enumerate(zip(col.pos, col.lower, col.tag, strict=True))
-            if pos in _NOMINAL_POS or pos == "PRON" or low in _PAIR_WORDS or tag == "PRP$" or i in in_ent
+            if (pos in _NOMINAL_POS or pos == "PRON" or low in _PAIR_WORDS or tag == "PRP$" or i in in_ent)
+            and i not in self._outside
         ]
         for i in candidates:
             pos = col.pos[i]

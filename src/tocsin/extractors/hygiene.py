@@ -42,6 +42,14 @@ class Layout:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_starts", tuple(s for s, _ in self.body))
 
+    @property
+    def dateline_block(self) -> tuple[int, int] | None:
+        """The whole dateline, from its town to where the story starts: "KYIV, Feb. 20 (AFP) — "."""
+        if self.dateline is None:
+            return None
+        i = bisect_right(self._starts, self.dateline[0])
+        return (self.dateline[0], self.body[i][0] if i < len(self.body) else self.dateline[1])
+
     def starts_in_body(self, pos: int) -> bool:
         """True when the character at ``pos`` lies in body text."""
         i = bisect_right(self._starts, pos) - 1

@@ -287,6 +287,10 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
             places.append(_marked(place, "+propn", 0.8))
             seen.add((span.start_char, span.end_char))
             found_heads.add(tok.i)
+    # the dateline's town and state are read apart (``dateline``): in the places of the text's sentences
+    # they would locate the first sentence's events at the state rather than at the town
+    heads = [span for span in (lay.dateline, lay.dateline_region) if span is not None and dateline is not None]
+    places = [p for p in places if not any(p.start < e and s < p.end for s, e in heads)]
     places.sort(key=lambda p: p.start)
     return places, dateline
 
@@ -335,6 +339,20 @@ def _not_a_place(span: Span, family: set[str]) -> bool:
     doc, e = span.doc, span.end
     within = e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].text[:1].isupper()
     return governor(span.root)[2] not in _LOCATIVE and not within
+
+
+def dateline_region(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> Place | None:
+    """The state or country after a dateline's town, as a place of its own: "Va." in "ALEXANDRIA, Va. —"."""
+    if lay.dateline_region is None:
+        return None
+    s, e = lay.dateline_region
+    text = text_of(doc)[s:e]
+    within = _region_named(text, gaz)
+    if within is not None:
+        reg = resolve(within.name, s, e, gaz, k, {}, region=True)
+        return Place(**{**_as_kwargs(reg), "text": text, "rule": "dateline:region"}) if reg is not None else None
+    iso = k.country_of(text)
+    return _country_place(text, s, e, iso, gaz, k, 0.9, "dateline:country") if iso else None
 
 
 def _capitalised_word(tok) -> bool:

@@ -342,6 +342,25 @@ def _backoff_places(doc: Doc) -> list[Span]:
             continue
         if _gazetteer_place(doc[start:end].text):
             out.append(Span(doc, start, end, label="GPE"))
+    taken = {i for sp in out for i in range(sp.start, sp.end)}
+    for tok in doc:
+        # "Rebels shelled Zolote": an unlabelled name that a verb taking places acts on (the parser may
+        # call it the verb's object or, wrongly, its complement)
+        if tok.i in taken or not _bare_proper(tok) or tok.dep_ not in ("obj", "dobj", "xcomp"):
+            continue
+        verb = tok.head
+        forms = {verb.lemma_.lower(), verb.lower_, *candidates(verb.text)}
+        if verb.pos_ != "VERB" or not forms & _PLACE_OBJECT_VERBS:
+            continue
+        start = tok.i
+        while start > 0 and start - 1 not in taken and _bare_proper(doc[start - 1]) and tok.i - start < 3:
+            start -= 1
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.ent_type or nxt.pos_ in ("PROPN", "NOUN")):
+            continue
+        # the verb is evidence enough for a town of some thousands ("shelled Zolote")
+        if _gazetteer_place(doc[start : tok.i + 1].text, min_population=1000):
+            out.append(Span(doc, start, tok.i + 1, label="GPE"))
     return out
 
 
@@ -508,7 +527,7 @@ def _bare_proper(tok: Any) -> bool:
     )
 
 
-def _gazetteer_place(name: str) -> bool:
+def _gazetteer_place(name: str, min_population: int = _BACKOFF_POPULATION) -> bool:
     from ..errors import DataError
     from ..extractors.places import Gazetteer
 
@@ -516,4 +535,4 @@ def _gazetteer_place(name: str) -> bool:
         cands = Gazetteer.load().lookup(name)
     except DataError:
         return False
-    return any(c.feature != "city" or c.population >= _BACKOFF_POPULATION for c in cands)
+    return any(c.feature != "city" or c.population >= min_population for c in cands)
