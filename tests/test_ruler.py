@@ -170,7 +170,7 @@ def test_country_acronyms_match_only_in_capitals():
 
 def test_an_unlabelled_town_that_a_verb_of_places_acts_on_is_a_place():
     # Rebels shelled Zolote on Sunday .   (the parser made "Zolote" the verb's complement)
-    words = "Rebels shelled Zolote on Sunday .".split(" ")
+    words = ["Rebels", "shelled", "Zolote", "on", "Sunday", "."]
     heads, deps = [1, 1, 1, 4, 1, 1], ["nsubj", "ROOT", "xcomp", "case", "obl", "punct"]
     lemmas = ["rebel", "shell", "Zolote", "on", "Sunday", "."]
     pos = ["NOUN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"]
