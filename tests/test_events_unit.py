@@ -1679,3 +1679,83 @@ def test_a_day_the_ner_left_unlabelled_is_no_target():
     )
     idx = ActorIndex(doc, knowledge.load(), dt.date(2022, 2, 20))
     assert idx.patient(doc[5]) is None and idx.patient(doc[3]) is not None
+
+
+def test_a_hyphenated_word_split_by_the_tokenizer_is_read_whole_at_its_head():
+    # Ghani announced a cease - fire with the Taliban .
+    doc = make_doc(
+        [
+            ("Ghani", "Ghani", "PROPN", "NNP", 1, "nsubj"),
+            ("announced", "announce", "VERB", "VBD", 1, "ROOT"),
+            ("a", "a", "DET", "DT", 5, "det"),
+            ("cease", "cease", "NOUN", "NN", 5, "compound"),
+            ("-", "-", "PUNCT", "HYPH", 3, "punct"),
+            ("fire", "fire", "NOUN", "NN", 1, "obj"),
+            ("with", "with", "ADP", "IN", 8, "case"),
+            ("the", "the", "DET", "DT", 8, "det"),
+            ("Taliban", "Taliban", "PROPN", "NNP", 5, "nmod"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON"), (8, 9, "ORG")],
+        spaces=[True, True, True, False, False, True, True, True, False, False],
+    )
+    found = mentions(doc)
+    assert found == [("RETREAT", ("AFGELI",), ("AFGREB",), "asserted")]  # the Taliban, from the head "fire"
+
+
+def test_let_free_and_a_release_are_releases():
+    # Ethiopia let free some leaders .
+    doc = make_doc(
+        [
+            ("Ethiopia", "Ethiopia", "PROPN", "NNP", 1, "nsubj"),
+            ("let", "let", "VERB", "VBD", 1, "ROOT"),
+            ("free", "free", "ADJ", "JJ", 4, "amod"),
+            ("some", "some", "DET", "DT", 4, "det"),
+            ("leaders", "leader", "NOUN", "NNS", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE")],
+    )
+    assert [m[:2] for m in mentions(doc)] == [("RETREAT", ("ETHGOV",))]
+    # A judge ordered the release of the prisoners .
+    doc = make_doc(
+        [
+            ("A", "a", "DET", "DT", 1, "det"),
+            ("judge", "judge", "NOUN", "NN", 2, "nsubj"),
+            ("ordered", "order", "VERB", "VBD", 2, "ROOT"),
+            ("the", "the", "DET", "DT", 4, "det"),
+            ("release", "release", "NOUN", "NN", 2, "obj"),
+            ("of", "of", "ADP", "IN", 7, "case"),
+            ("the", "the", "DET", "DT", 7, "det"),
+            ("prisoners", "prisoner", "NOUN", "NNS", 4, "nmod"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+    )
+    assert [m[0] for m in mentions(doc)] == ["RETREAT"]
+
+
+def _returned(obj: str, to: str | None):
+    # The United States returned a <obj> [to the <to>] .
+    rows = [
+        ("The", "the", "DET", "DT", 2, "det"),
+        ("United", "United", "PROPN", "NNP", 2, "compound"),
+        ("States", "States", "PROPN", "NNP", 3, "nsubj"),
+        ("returned", "return", "VERB", "VBD", 3, "ROOT"),
+        ("a", "a", "DET", "DT", 5, "det"),
+        (obj, obj, "NOUN", "NN", 3, "obj"),
+    ]
+    if to:
+        rows += [
+            ("to", "to", "ADP", "IN", 8, "case"),
+            ("the", "the", "DET", "DT", 8, "det"),
+            (to, to, "NOUN", "NN", 3, "obl"),
+        ]
+    rows.append((".", ".", "PUNCT", ".", 3, "punct"))
+    return [m[0] for m in mentions(make_doc(rows, ents=[(0, 3, "GPE")]))]
+
+
+def test_any_thing_handed_back_to_someone_is_property_returned():
+    assert _returned("sculpture", "ambassador") == ["RETREAT"]  # no list of objects names sculptures
+    assert _returned("sculpture", None) == []  # nothing says it was handed to anyone
+    assert _returned("favour", "ambassador") == []
+    assert _returned("fire", "rebels") == []

@@ -245,7 +245,7 @@ def _build_events(
             start=sent.start_char,
             end=sent.end_char,
             text=span_text(sent).strip(),
-            trigger=t.text,
+            trigger=_whole_word(t),
             rule=_rule_name(m),
         )
         conf = 0.55 + (0.15 if src else 0) + (0.1 if tgt else 0) + (0.05 if fact.cue is None else 0)
@@ -407,6 +407,16 @@ def _event_date(t, sent, published: dt.date | None, future: bool) -> tuple[str |
     if published is None:
         return None, None, "no time expression and no publication date"
     return published.isoformat(), "day", "publication date (no time expression in sentence)"
+
+
+def _whole_word(t: Token) -> str:
+    """The trigger as written: the whole of a hyphenated word the tokenizer split ("cease-fire")."""
+    doc, lo, hi = t.doc, t.i, t.i
+    while lo >= 2 and doc[lo - 1].text == "-" and not doc[lo - 2].whitespace_ and not doc[lo - 1].whitespace_:
+        lo -= 2
+    while hi + 2 < len(doc) and doc[hi + 1].text == "-" and not doc[hi].whitespace_ and not doc[hi + 1].whitespace_:
+        hi += 2
+    return doc[lo : hi + 1].text if hi > lo else t.text
 
 
 def _with_dateline(places: list[Place], *heads: Place | None) -> list[Place]:

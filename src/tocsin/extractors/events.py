@@ -21,6 +21,7 @@ from .hygiene import Layout
 from .means import find_means
 from .syntax import (
     args,
+    case_of,
     columns,
     governor,
     is_passive,
@@ -214,10 +215,22 @@ def match_trigger(tok: Token, k: Knowledge) -> Trigger | None:
     keys = [tok.lemma_.lower(), low]
     if low.endswith("s"):
         keys.append(low[:-1])
+    # A hyphenated word the tokenizer split ("cease - fire") is looked up whole, at its last part, which
+    # heads it and holds its dependents ("a cease-fire with the Taliban"); "cease-fire" is also the
+    # lexicon's "ceasefire". Its parts are no triggers of their own when the whole is one.
+    joined: tuple[str, ...] = ()
     if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
-        keys.insert(0, f"{low}-{doc[tok.i + 2].lower_}")
+        after = doc[tok.i + 2]
+        whole = _joined_forms(low, after)
+        if after.pos_ in _TRIGGER_POS and any(w in lex.single or w in lex.compound for w in whole):
+            return None
+        joined = whole  # "a sit-in", whose last part is no word that carries a trigger
+        keys[:0] = joined
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_:
-        return None  # second half of a hyphenated word: the first half carries it
+        joined = _joined_forms(doc[tok.i - 2].lower_, tok)
+        if not any(w in lex.single or w in lex.compound for w in joined):
+            return None  # second half of a hyphenated word ("Russian-backed"): no trigger of its own
+        keys[:0] = joined
     if _is_month(tok):
         return None
     if not any(key in lex.compound or key in lex.single for key in keys):
@@ -227,12 +240,14 @@ def match_trigger(tok: Token, k: Knowledge) -> Trigger | None:
         for s in lex.compound.get(key, []):
             if any(c.lemma_.lower() == s.lemma for c in tok.lefts if rel(c) in ("compound", "amod")):
                 return s
-        senses = [s for s in lex.single.get(key, []) if _pos_ok(s, tok) or key.count("-")]
+        senses = [s for s in lex.single.get(key, []) if _pos_ok(s, tok) or key in joined]
         if kids is None and any(s.particle for s in senses):
             kids = particles(tok)
             nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
             if nxt is not None and nxt.lower_ in _PARTICLES and nxt.tag_ in ("RP", "RB", "IN"):
                 kids.add(nxt.lower_)  # "handed over 700 kg of medicine" with "over" hung on the number
+            if nxt is not None and nxt.lower_ in _RESULTS:
+                kids.add(nxt.lower_)  # "let free activists", with "free" taken for the activists' adjective
         for s in senses:
             if s.particle and kids is not None and s.particle in kids:
                 return None if s.cameo == NO_EVENT else s  # "signed up for a course" is no agreement
@@ -242,7 +257,15 @@ def match_trigger(tok: Token, k: Knowledge) -> Trigger | None:
     return None
 
 
+def _joined_forms(first: str, second: Token) -> tuple[str, ...]:
+    """The forms a hyphenated word is looked up by: "cease-fire", "ceasefire", "lathi-charge"."""
+    low, lemma = second.lower_, second.lemma_.lower()
+    return tuple(dict.fromkeys((f"{first}-{low}", f"{first}{low}", f"{first}-{lemma}", f"{first}{lemma}")))
+
+
 _PARTICLES = {"over", "out", "off", "up", "down", "back", "away"}
+#: Words that say what an act leaves its object as, right after the verb: "let free", "set loose".
+_RESULTS = {"free", "loose", "go"}
 
 
 def _is_month(tok: Token) -> bool:
@@ -1186,7 +1209,9 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
     if hit is not None:
         return hit[0]
     if "objreq" in sense.flags:
-        return None
+        # "returned an ancient sculpture to Algeria's ambassador": any thing handed to someone is
+        # property returned, although no list names every kind of thing
+        return cameo if "objto" in sense.flags and _handed_to_someone(tok, objs) else None
     root = cameo[:2]
     if root == "10":
         for w, code in _REQUEST_OBJECTS.items():
@@ -1210,6 +1235,23 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
     if tok.lemma_ == "fire" and any(_is_person_noun(c, k) for r, c, _ in args(tok) if r == "obj"):
         return None  # "fired his defence minister": a dismissal, not shooting
     return cameo
+
+
+def _handed_to_someone(tok: Token, objs: list[Token]) -> bool:
+    """Whether ``tok`` has a thing for its object and a "to" phrase that is no place of arrival nor state
+    ("returned the sculpture to the ambassador", not "returned home", "returned to power")."""
+    things = [o for r, o, _ in args(tok) if r == "obj" and o.pos_ in ("NOUN", "PROPN") and not o.ent_type_]
+    to = [o for r, o, p in args(tok) if r == "prep" and p == "to"]
+    # the parser often hangs the recipient on the thing: "returned [a sculpture to the ambassador]"
+    to += [c for o in things for c in o.children if rel(c) in ("nmod", "obl", "prep") and case_of(c) == "to"]
+    return bool(things and to) and not any(o.lemma_.lower() in _NOT_HANDED for o in [*objs, *to])
+
+
+#: What is returned that is no handed property ("returned the favour", "returned fire", "to normal").
+_NOT_HANDED = {
+    *["favour", "favor", "fire", "call", "serve", "compliment", "salute", "visit", "verdict", "power"],
+    *["normal", "normalcy", "normality", "office", "work", "school", "home", "action", "court", "table"],
+}
 
 
 # Objects that make a trigger figurative: no event at all.
