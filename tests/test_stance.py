@@ -186,3 +186,24 @@ def test_a_withdrawal_another_subject_would_allow_is_no_promise_of_the_troops():
         ents=[(6, 7, "GPE")],
     )
     assert [(e[0], e[2], e[4]) for e in coded(doc)] == [("RETREAT", ("USAMIL",), "future")]
+
+
+def test_a_meeting_to_come_is_an_agreement_to_meet():
+    # Putin will meet Erdogan in Ankara .   (PLOVER: future meetings, summits and visits are AGREE)
+    rows = [
+        ("Putin", "Putin", "PROPN", "NNP", 2, "nsubj"),
+        ("will", "will", "AUX", "MD", 2, "aux"),
+        ("meet", "meet", "VERB", "VB", 2, "ROOT"),
+        ("Erdogan", "Erdogan", "PROPN", "NNP", 2, "obj"),
+        ("in", "in", "ADP", "IN", 5, "case"),
+        ("Ankara", "Ankara", "PROPN", "NNP", 2, "obl"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    ents = [(0, 1, "PERSON"), (3, 4, "PERSON"), (5, 6, "GPE")]
+    assert coded(make_doc(rows, ents=ents)) == [("AGREE", "036", ("RUSGOV",), ("TURGOV",), "asserted", "meet")]
+    # Putin met Erdogan in Ankara .   (a meeting that happened is one)
+    rows[1:3] = [("met", "meet", "VERB", "VBD", 1, "ROOT")]
+    rows = [(w, lem, pos, tag, h - 1 if h > 1 else h, dep) for w, lem, pos, tag, h, dep in rows]
+    assert [e[0] for e in coded(make_doc(rows, ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "GPE")]))] == [
+        "CONSULT"
+    ]

@@ -2,7 +2,7 @@
 
 PLOVER codes the statement, not the act it mentions: "Portugal will support Turkey's bid" is AGREE
 (CAMEO 03x), "farmers said they would blockade Paris" is THREATEN (13x), "Syria will not accept more
-refugees" is REJECT (12x). Each rule applies only when the act is the source's own commitment: a third
+refugees" is REJECT (12x), and a meeting to come ("Putin will meet Erdogan in Ankara") is AGREE (036). Each rule applies only when the act is the source's own commitment: a third
 party's forecast ("Russia will invade, US officials said") stays a future event of its own type.
 """
 
@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from .actors import ActorIndex
 from .factuality import Factuality
-from .syntax import governor, subjects
+from .syntax import args, governor, subjects
 
 # Cues by which an actor commits itself; "expected" or "scheduled" are other people's forecasts.
 COMMITMENT_CUES = {"will", "'ll", "shall", "would", "wo", "plan", "intend", "prepare", "decide", "vow", "aim"}
@@ -33,6 +33,8 @@ INTENT = {
     "0862": "0355", "0863": "0355", "087": "0356", "0871": "0356", "0872": "0356", "0873": "0356",
     "0874": "0356", "045": "039",
 }  # fmt: skip
+# CAMEO code of a meeting, visit or talks -> "express intent to meet or negotiate" (036)
+MEETINGS = {"040": "036", "041": "036", "042": "036", "043": "036", "044": "036", "046": "036"}
 # CAMEO code of a hostile act -> "threaten to" code (13x)
 THREAT = {
     "141": "133", "142": "133", "143": "133", "144": "133", "145": "133",
@@ -65,7 +67,12 @@ class Stance:
 
 
 def restate(
-    trigger: Token, cameo: str, sources: list[str], fact: Factuality, idx: ActorIndex, claimed: str | None
+    trigger: Token,
+    cameo: str,
+    sources: list[str],
+    fact: Factuality,
+    idx: ActorIndex,
+    claimed: str | None,
 ) -> Stance | None:
     """The statement an actor makes about its own act at ``trigger``, or None when it is no such statement.
 
@@ -75,6 +82,11 @@ def restate(
         return None
     if fact.status == "negated" and cameo in REFUSAL and _volitional(trigger):
         return Stance(REFUSAL[cameo], "+refusal")
+    if fact.status == "future" and cameo in MEETINGS and _counterpart(trigger, idx):
+        # PLOVER codes "will meet Erdogan", "will host the prince" as AGREE: a meeting to come was
+        # agreed on with someone, whoever announced it and whether or not a word of commitment says so.
+        # A body's own session to come ("the OSCE will hold a meeting on Monday") stays a future meeting.
+        return Stance(MEETINGS[cameo], "+planned")
     if fact.status == "future" and _committed(fact.cue):
         if cameo in THREAT and not (fact.cue or "").lower().startswith("decid"):
             # "decided to ban beef" is the decision to act, not a threat; it stays a future ban
@@ -84,6 +96,19 @@ def restate(
                 return Stance("130", "+threat")
             return Stance(INTENT[cameo], "+intent")
     return None
+
+
+def _counterpart(trigger: Token, idx: ActorIndex) -> bool:
+    """Whether a meeting names whom its source will meet: the object of "meet", "visit", "host", or a
+    "with"/"to" phrase ("talks with Abbas", "a visit to Russia"); "a meeting of interior ministers" names
+    who sit in it, not a counterpart."""
+    return any(
+        (r == "obj" or (r == "prep" and p in ("with", "to", "for"))) and (idx.refer(c) or c.ent_type_ in _PLACES)
+        for r, c, p in args(trigger)
+    )
+
+
+_PLACES = ("GPE", "LOC")
 
 
 def _own_clause(trigger: Token, sources: list[str], idx: ActorIndex) -> bool:
