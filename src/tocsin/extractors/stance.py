@@ -2,8 +2,9 @@
 
 PLOVER codes the statement, not the act it mentions: "Portugal will support Turkey's bid" is AGREE
 (CAMEO 03x), "farmers said they would blockade Paris" is THREATEN (13x), "Syria will not accept more
-refugees" is REJECT (12x), and a meeting to come ("Putin will meet Erdogan in Ankara") is AGREE (036). Each rule applies only when the act is the source's own commitment: a third
-party's forecast ("Russia will invade, US officials said") stays a future event of its own type.
+refugees" is REJECT (12x), and a meeting to come ("Putin will meet Erdogan in Ankara") is AGREE (036).
+Each rule applies only when the act is the source's own commitment: a third party's forecast ("Russia
+will invade, US officials said") stays a future event of its own type.
 """
 
 from __future__ import annotations
