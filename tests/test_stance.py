@@ -207,3 +207,46 @@ def test_a_meeting_to_come_is_an_agreement_to_meet():
     assert [e[0] for e in coded(make_doc(rows, ents=[(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "GPE")]))] == [
         "CONSULT"
     ]
+
+
+def _negotiators(verb: str, lemma: str, obj: str = "deal", failed: bool = False):
+    # Britain and France [failed to] <verb> a <obj> .
+    rows = [
+        ("Britain", "Britain", "PROPN", "NNP", 3, "nsubj"),
+        ("and", "and", "CCONJ", "CC", 2, "cc"),
+        ("France", "France", "PROPN", "NNP", 0, "conj"),
+    ]
+    if failed:
+        rows += [("failed", "fail", "VERB", "VBD", 3, "ROOT"), ("to", "to", "PART", "TO", 5, "mark")]
+        rows += [(verb, lemma, "VERB", "VB", 3, "xcomp")]
+    else:
+        rows += [(verb, lemma, "VERB", "VBD", 3, "ROOT")]
+    v = len(rows) - 1
+    rows += [
+        ("a", "a", "DET", "DT", v + 2, "det"),
+        (obj, obj, "NOUN", "NN", v, "obj"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    return {(e[0], e[1], e[4]) for e in coded(make_doc(rows, ents=[(0, 1, "GPE"), (2, 3, "GPE")]))}
+
+
+def test_an_agreement_concluded_is_cooperation_and_one_that_failed_is_a_rejection():
+    # CAMEO 057: an agreement concluded, whether reached as a noun or agreed as an object
+    assert _negotiators("reached", "reach") == {("SUPPORT", "057", "asserted")}
+    assert _negotiators("agreed", "agree", obj="treaty") == {("SUPPORT", "057", "asserted")}
+    # PLOVER: a cooperation that did not come about is REJECT
+    assert {(t, s) for t, _, s in _negotiators("reach", "reach", failed=True)} == {("REJECT", "asserted")}
+
+
+def test_pledged_support_is_support():
+    # Hungary pledged support .
+    doc = make_doc(
+        [
+            ("Hungary", "Hungary", "PROPN", "NNP", 1, "nsubj"),
+            ("pledged", "pledge", "VERB", "VBD", 1, "ROOT"),
+            ("support", "support", "NOUN", "NN", 1, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE")],
+    )
+    assert [(e[0], e[1]) for e in coded(doc)] == [("SUPPORT", "051")]

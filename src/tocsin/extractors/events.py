@@ -506,6 +506,8 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         retyped = replace(sense, target_preps=_TYPE_PREPS[k.cameo[refined].type])
         targets = [t for t in _roles(tok, retyped, idx)[1] if t not in sources]
     cameo = refined
+    if cameo == "030" and "light" in sense.flags and _light_verb(tok) in _SIGNING:
+        cameo = "057"  # "reached an agreement", "sealed a deal": an agreement concluded, not promised (CAMEO)
     if k.cameo[cameo].type == "MOBILIZE":
         # "sent troops to the border": the forces moved are the means, not the target
         targets = [t for t in targets if idx.actors[t].sector not in ("MIL", "POL")]
@@ -811,8 +813,9 @@ def _is_theme(v: Token) -> bool:
 
 
 # Acts that parties do with each other when several are named ("Russia and Ukraine signed a deal"); a
-# treaty ratified "by the defence secretary and the prime minister" is not a treaty between them.
-_SIGNING = {"sign", "strike", "seal", "conclude", "reach", "ink"}
+# treaty ratified "by the defence secretary and the prime minister" is not a treaty between them. As
+# light verbs of an agreement noun they conclude it ("reached an agreement", "clinched a deal").
+_SIGNING = {"sign", "strike", "seal", "conclude", "reach", "ink", "clinch", "finalize", "finalise", "hammer"}
 
 # Things someone puts forward: rejecting, accepting or welcoming one is aimed at whoever made it.
 _PROPOSALS = {
@@ -1148,8 +1151,14 @@ def _modifier_actor(m: Token, n: Token, idx: ActorIndex) -> str | None:
 def _light_object(n: Token) -> bool:
     """ "reached a deal", "a deal was reached": nouns such as "deal" name an event only as what a verb
     of agreeing or imposing acts on, not in "under the deal" or "violated the agreement"."""
+    return _light_verb(n) is not None
+
+
+def _light_verb(n: Token) -> str | None:
+    """The lemma of the light verb ``n`` is the object of ("reach" of "reached a deal"), if any."""
     r, head, _ = governor(n)
-    return head.i != n.i and r in ("obj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS
+    lemma = head.lemma_.lower()
+    return lemma if head.i != n.i and r in ("obj", "nsubjpass") and lemma in LIGHT_VERBS else None
 
 
 _NAMED = {"ORG", "PERSON", "NORP"}

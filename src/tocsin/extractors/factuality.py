@@ -185,6 +185,9 @@ def _own(t: Token, published: dt.date | None) -> tuple[str, str | None]:
     return "asserted", None
 
 
+# Verbs whose complement did not happen ("failed to reach a deal", "neglected to inform").
+_FAILING = {"fail", "neglect"}
+
 # Predicates that say an event happens: its subject is the event, with the predicate's modality.
 _OCCUR = {
     *["take", "hold", "begin", "start", "resume", "come", "happen", "occur", "go", "open", "convene"],
@@ -197,6 +200,8 @@ def _governor(tok: Token, r: str, head: Token, prep: str | None, published: dt.d
     complement = r in ("xcomp", "ccomp", "pcomp", "pobj", "acl", "obj", "prep")
     if r == "acl" and head.pos_ == "NOUN" and (no := negated(head)) is not None:
         return "negated", no.text  # "has no plans to attack", "no intention to withdraw"
+    if r == "xcomp" and lemma in _FAILING:
+        return "negated", head.text  # "failed to reach a deal": it did not happen
     if complement and lemma in FUTURE_GOV:
         return "future", head.text
     if complement and lemma in HYPO_GOV:

@@ -83,6 +83,9 @@ def restate(
         return None
     if fact.status == "negated" and cameo in REFUSAL and _volitional(trigger):
         return Stance(REFUSAL[cameo], "+refusal")
+    if fact.status == "negated" and cameo in REFUSAL and (fact.cue or "").lower().startswith("fail"):
+        # "failed to reach a deal": PLOVER codes a cooperation that did not come about as REJECT
+        return Stance(REFUSAL[cameo], "+failure")
     if fact.status == "future" and cameo in MEETINGS and _counterpart(trigger, idx):
         # PLOVER codes "will meet Erdogan", "will host the prince" as AGREE: a meeting to come was
         # agreed on with someone, whoever announced it and whether or not a word of commitment says so.
