@@ -1759,3 +1759,22 @@ def test_any_thing_handed_back_to_someone_is_property_returned():
     assert _returned("sculpture", None) == []  # nothing says it was handed to anyone
     assert _returned("favour", "ambassador") == []
     assert _returned("fire", "rebels") == []
+
+
+@pytest.mark.parametrize(("verb", "lemma", "noun"), [("issued", "issue", "warning"), ("set", "set", "deadline")])
+def test_a_warning_or_a_deadline_given_is_a_threat(verb, lemma, noun):
+    # South Africa issued a warning to Lesotho .   /   South Africa set a deadline for Lesotho .
+    doc = make_doc(
+        [
+            ("South", "South", "PROPN", "NNP", 1, "compound"),
+            ("Africa", "Africa", "PROPN", "NNP", 2, "nsubj"),
+            (verb, lemma, "VERB", "VBD", 2, "ROOT"),
+            ("a", "a", "DET", "DT", 4, "det"),
+            (noun, noun, "NOUN", "NN", 2, "obj"),
+            *[(p, p, "ADP", "IN", 6, "case") for p in (["to"] if noun == "warning" else ["for"])],
+            ("Lesotho", "Lesotho", "PROPN", "NNP", 4, "nmod"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ],
+        ents=[(0, 2, "GPE"), (6, 7, "GPE")],
+    )
+    assert mentions(doc) == [("THREATEN", ("ZAFGOV",), ("LSOGOV",), "asserted")]

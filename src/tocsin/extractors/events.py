@@ -68,6 +68,9 @@ LIGHT_VERBS = {
     "renew",
     "issue",
     "reiterate",
+    "reaffirm",
+    # a time limit: "set a 60-day deadline"
+    "set",
     "voice",
     "express",
     "deliver",

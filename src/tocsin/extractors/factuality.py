@@ -202,8 +202,8 @@ def _governor(tok: Token, r: str, head: Token, prep: str | None, published: dt.d
         return "negated", no.text  # "has no plans to attack", "no intention to withdraw"
     if r == "xcomp" and lemma in _FAILING:
         return "negated", head.text  # "failed to reach a deal": it did not happen
-    if complement and lemma in FUTURE_GOV:
-        return "future", head.text
+    if complement and lemma in FUTURE_GOV and not (lemma == "set" and r == "obj"):
+        return "future", head.text  # "is set to meet" is to come; "set a deadline" has been done
     if complement and lemma in HYPO_GOV:
         return "hypothetical", head.text
     if r == "prep" and lemma in _HYPO_FRAME:
