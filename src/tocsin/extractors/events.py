@@ -541,7 +541,7 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         # a judged act's victim is not the judgement's target ("condemned the attack on a school")
         targets = [t for t in _object_phrase_targets(tok, sense, idx) if t not in sources]
     code = k.cameo[cameo]
-    if sense.lemma == "warn" and (not targets or _same_country(sources, targets, idx)):
+    if sense.lemma in ("warn", "warning") and (not targets or _same_country(sources, targets, idx)):
         return []
     if "human" in sense.flags and not _acts_on_people(tok, targets, idx):
         return []
