@@ -1383,7 +1383,7 @@ def test_a_light_verb_carries_the_target_of_its_noun():
         ],
         ents=[(0, 1, "GPE"), (5, 6, "GPE")],
     )
-    assert mentions(doc) == [("SANCTION", ("PAKGOV",), ("INDGOV",), "hypothetical")]
+    assert mentions(doc) == [("COERCE", ("PAKGOV",), ("INDGOV",), "hypothetical")]  # CAMEO 163 is COERCE in PLOVER
 
 
 def test_a_body_named_by_a_singular_noun_is_it():
@@ -1778,3 +1778,22 @@ def test_a_warning_or_a_deadline_given_is_a_threat(verb, lemma, noun):
         ents=[(0, 2, "GPE"), (6, 7, "GPE")],
     )
     assert mentions(doc) == [("THREATEN", ("ZAFGOV",), ("LSOGOV",), "asserted")]
+
+
+def test_suspending_a_newspaper_restricts_the_press_and_suspending_talks_reduces_relations():
+    def suspended(obj):
+        # Algeria suspended the <obj> .
+        doc = make_doc(
+            [
+                ("Algeria", "Algeria", "PROPN", "NNP", 1, "nsubj"),
+                ("suspended", "suspend", "VERB", "VBD", 1, "ROOT"),
+                ("the", "the", "DET", "DT", 3, "det"),
+                (obj, obj, "NOUN", "NN", 1, "obj"),
+                (".", ".", "PUNCT", ".", 1, "punct"),
+            ],
+            ents=[(0, 1, "GPE")],
+        )
+        return [m[0] for m in mentions(doc)]
+
+    assert suspended("newspaper") == ["COERCE"]  # CAMEO 1721: restrictions on freedom of expression
+    assert suspended("talks") == ["SANCTION"]  # 164: halt negotiations
