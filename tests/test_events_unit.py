@@ -1797,3 +1797,23 @@ def test_suspending_a_newspaper_restricts_the_press_and_suspending_talks_reduces
 
     assert suspended("newspaper") == ["COERCE"]  # CAMEO 1721: restrictions on freedom of expression
     assert suspended("talks") == ["SANCTION"]  # 164: halt negotiations
+
+
+@pytest.mark.parametrize(("modifier", "cameo"), [("medical", "073"), ("military", "072")])
+def test_equipment_given_is_aid_of_the_kind_its_words_say(modifier, cameo):
+    # Japan gave <modifier> equipment to Nepal .
+    doc = make_doc(
+        [
+            ("Japan", "Japan", "PROPN", "NNP", 1, "nsubj"),
+            ("gave", "give", "VERB", "VBD", 1, "ROOT"),
+            (modifier, modifier, "ADJ", "JJ", 3, "amod"),
+            ("equipment", "equipment", "NOUN", "NN", 1, "obj"),
+            ("to", "to", "ADP", "IN", 5, "case"),
+            ("Nepal", "Nepal", "PROPN", "NNP", 1, "obl"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (5, 6, "GPE")],
+    )
+    k = knowledge.load()
+    idx = ActorIndex(doc, k, dt.date(2022, 2, 20))
+    assert [m.cameo for m in find_mentions(doc, idx, k, layout(doc.text))] == [cameo]

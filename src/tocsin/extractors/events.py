@@ -113,6 +113,17 @@ _AID_OBJECTS = {
     "medicine": "073",
     "shelter": "073",
     "humanitarian": "073",
+    # what is sent is aid of the kind its words say: "military equipment" 072, "medical supplies" 073
+    "military": "072",
+    "medical": "073",
+    "vaccine": "073",
+    "drug": "073",
+    "ventilator": "073",
+    "blanket": "073",
+    "tent": "073",
+    "peacekeeping": "074",
+    "equipment": "070",
+    "supplies": "070",
     "aid": "070",
     "assistance": "070",
     "troop": "074",
@@ -1186,8 +1197,9 @@ def _table_match(tok: Token, sense: Trigger, k: Knowledge) -> tuple[str, Token] 
     for r, o, _ in [*args(tok), *_headless_object(tok)]:
         if r not in ("obj", "xcomp", "prep", "nsubjpass"):
             continue
-        # a compound names the kind ("ceasefire agreement" is a ceasefire), then the head, then the rest
-        kinds = [c for c in o.children if rel(c) == "compound"]
+        # a compound or an adjective names the kind ("ceasefire agreement" is a ceasefire, "military
+        # equipment" arms), then the head, then the rest
+        kinds = [c for c in o.children if rel(c) in ("compound", "amod")]
         for x in [*kinds, o, *(x for x in o.subtree if x.i != o.i and x not in kinds)]:
             if x.ent_type_ in _NAMED:
                 continue  # "the Child Trust Fund", "the World Food Programme" name a body, not a kind of object
