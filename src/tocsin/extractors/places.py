@@ -14,6 +14,7 @@ import math
 import re
 import sqlite3
 import unicodedata
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -562,22 +563,43 @@ def _reread_with_neighbours(
     """Resolve each ambiguous name again with the countries and regions of the article's other places as
     context: "Donetsk" beside "Kharkiv" is the Ukrainian city, not the Russian town of that name. Twice,
     since a name read right the first time ("Clarke County" in Georgia) can set another right."""
+    # The other places' countries and regions, kept as running counts (all places, and those of each name)
+    # so that each reading costs the number of countries rather than the number of places: a long text
+    # names thousands. A name's own mentions are not its neighbours; a demonym is in the context already.
+    countries: Counter[str] = Counter()
+    admin1s: Counter[str] = Counter()
+    named_c: dict[str, Counter[str]] = defaultdict(Counter)
+    named_a: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def count(p: Place, step: int) -> None:
+        if p.country and not p.rule.startswith("demonym"):
+            countries[p.country] += step
+            named_c[p.text][p.country] += step
+            if p.admin1:  # "Douglas County" beside Alexandria and Fargo is the one in Minnesota
+                admin1s[p.admin1] += step
+                named_a[p.text][p.admin1] += step
+
+    for p in places:
+        count(p, 1)
     for n, ent, suffix, factor in [*ambiguous, *ambiguous]:
         # a name found inside a longer one was looked up as a name of its own, whatever word follows it
         region = _is_region(ent) and not suffix
-        if not places[n].rule.startswith("gazetteer:") or places[n].rule.startswith("gazetteer:1 "):
+        cur = places[n]
+        if not cur.rule.startswith("gazetteer:") or cur.rule.startswith("gazetteer:1 "):
             continue
         others: dict[str, float] = dict(context)
+        for c, v in countries.items():
+            if v - named_c[cur.text][c] > 0:
+                others[c] = others.get(c, 0) + v - named_c[cur.text][c]
         near: dict[str, float] = dict(regions)
-        for m, p in enumerate(places):
-            # a demonym is counted in the context already
-            if m != n and p.country and p.text != places[n].text and not p.rule.startswith("demonym"):
-                others[p.country] = others.get(p.country, 0) + 1
-                if p.admin1:  # "Douglas County" beside Alexandria and Fargo is the one in Minnesota
-                    near[p.admin1] = near.get(p.admin1, 0) + 1
+        for a, v in admin1s.items():
+            if v - named_a[cur.text][a] > 0:
+                near[a] = near.get(a, 0) + v - named_a[cur.text][a]
         again = resolve(ent.text, ent.start_char, ent.end_char, gaz, k, others, region=region, regions=near)
         if again is not None:
+            count(cur, -1)
             places[n] = _marked(again, suffix, factor)
+            count(places[n], 1)
 
 
 def _marked(place: Place, suffix: str, factor: float) -> Place:
