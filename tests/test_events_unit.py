@@ -1817,3 +1817,51 @@ def test_equipment_given_is_aid_of_the_kind_its_words_say(modifier, cameo):
     k = knowledge.load()
     idx = ActorIndex(doc, k, dt.date(2022, 2, 20))
     assert [m.cameo for m in find_mentions(doc, idx, k, layout(doc.text))] == [cameo]
+
+
+def _acted(subj, verb, lemma, obj, tail=(), ents=((0, 1, "GPE"),)):
+    # <subj> <verb> the <obj> <tail...> .   (tail: (word, lemma, pos, dep) rows hung on the verb or the object)
+    rows = [(subj, subj, "PROPN", "NNP", 1, "nsubj"), (verb, lemma, "VERB", "VBD", 1, "ROOT")]
+    rows += [("the", "the", "DET", "DT", 3, "det"), (obj, obj, "NOUN", "NNS" if obj.endswith("s") else "NN", 1, "obj")]
+    for word, lem, pos, dep, head in tail:
+        rows.append((word, lem, pos, "IN" if pos == "ADP" else "NN", head, dep))
+    rows.append((".", ".", "PUNCT", ".", 1, "punct"))
+    k = knowledge.load()
+    doc = make_doc(rows, ents=list(ents))
+    idx = ActorIndex(doc, k, dt.date(2022, 2, 20))
+    return [(k.cameo[m.cameo].type, m.cameo) for m in find_mentions(doc, idx, k, layout(doc.text))]
+
+
+def test_a_cancelled_visit_is_a_rejection_and_an_ended_strike_a_concession():
+    # PLOVER: "Cancellation of meetings are REJECT"
+    assert _acted("France", "cancelled", "cancel", "visit") == [("REJECT", "125")]
+    assert _acted("Unions", "ended", "end", "strike", ents=()) == [("CONCEDE", "082")]
+
+
+def test_whom_an_act_serves_retypes_it():
+    # Turkey opened the borders to refugees .   /   Japan sent the troops for peacekeeping .
+    to_refugees = [("to", "to", "ADP", "case", 5), ("refugees", "refugee", "NOUN", "obl", 1)]
+    assert _acted("Turkey", "opened", "open", "borders", to_refugees) == [("AID", "075")]
+    assert _acted("Turkey", "opened", "open", "borders") == [("RETREAT", "0863")]
+    peace = [("for", "for", "ADP", "case", 5), ("peacekeeping", "peacekeeping", "NOUN", "obl", 1)]
+    assert set(_acted("Japan", "sent", "send", "troops", peace)) == {("AID", "074")}
+
+
+def test_a_time_is_no_particle():
+    # Khan called Erdogan on Friday to congratulate him .   (no "call on": nobody was urged to act; the
+    # NER left the weekday unlabelled)
+    doc = make_doc(
+        [
+            ("Khan", "Khan", "PROPN", "NNP", 1, "nsubj"),
+            ("called", "call", "VERB", "VBD", 1, "ROOT"),
+            ("Erdogan", "Erdogan", "PROPN", "NNP", 1, "obj"),
+            ("on", "on", "ADP", "IN", 4, "case"),
+            ("Friday", "Friday", "PROPN", "NNP", 1, "obl"),
+            ("to", "to", "PART", "TO", 6, "mark"),
+            ("congratulate", "congratulate", "VERB", "VB", 1, "advcl"),
+            ("him", "he", "PRON", "PRP", 6, "obj"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON"), (2, 3, "PERSON")],
+    )
+    assert [m[0] for m in mentions(doc)] == ["SUPPORT"]

@@ -69,6 +69,7 @@ LIGHT_VERBS = {
     "issue",
     "reiterate",
     "reaffirm",
+    "convey",
     # a time limit: "set a 60-day deadline"
     "set",
     "voice",
@@ -1231,7 +1232,9 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
     if "argobj" not in sense.flags:
         return cameo
     if hit is not None:
-        return hit[0]
+        # whom the act serves re-types it: borders opened "to refugees" grant asylum, troops sent "as a
+        # peacekeeping force" protect
+        return next((code for code, wanted in _SERVING.get(hit[0], ()) if words & wanted), hit[0])
     if "objreq" in sense.flags:
         # "returned an ancient sculpture to Algeria's ambassador": any thing handed to someone is
         # property returned, although no list names every kind of thing
@@ -1259,6 +1262,13 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
     if tok.lemma_ == "fire" and any(_is_person_noun(c, k) for r, c, _ in args(tok) if r == "obj"):
         return None  # "fired his defence minister": a dismissal, not shooting
     return cameo
+
+
+#: CAMEO code -> (code, words of whom or what the act serves) that re-type it.
+_SERVING = {
+    "0863": (("075", {"refugee", "asylum", "migrant", "displaced", "asylum-seeker", "evacuee"}),),
+    "154": (("074", {"peacekeeping", "peacekeeper"}),),
+}
 
 
 def _handed_to_someone(tok: Token, objs: list[Token]) -> bool:

@@ -8,6 +8,7 @@ these helpers instead of reading ``dep_`` directly, so either model works.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
@@ -252,10 +253,14 @@ def negated(tok: Token) -> Token | None:
     return None
 
 
+_WEEKDAYS = {d.lower() for d in calendar.day_name}
+
+
 def particles(tok: Token) -> set[str]:
     """Particles and prepositions attached to ``tok`` ("call *for*", "pull *out*")."""
     out = {c.lower_ for c in kids(tok) if rel(c) in ("prt",) or c.dep_ == "prep"}
-    out.update(p for _, _, p in args(tok) if p)
+    # a time is no particle: "called Erdogan on Friday to convey support" is no "call on"
+    out.update(p for _, c, p in args(tok) if p and not (c.ent_type_ in ("DATE", "TIME") or c.lower_ in _WEEKDAYS))
     out.update(c.lower_ for c in kids(tok) if rel(c) == "obj")
     return out
 
