@@ -250,3 +250,19 @@ def test_pledged_support_is_support():
         ents=[(0, 1, "GPE")],
     )
     assert [(e[0], e[1]) for e in coded(doc)] == [("SUPPORT", "051")]
+
+
+def test_a_town_an_act_is_done_in_is_its_countrys_target_when_no_actor_is():
+    # Iraq held talks in Amman .   (CAMEO codes the place as its country: Jordan)
+    doc = make_doc(
+        [
+            ("Iraq", "Iraq", "PROPN", "NNP", 1, "nsubj"),
+            ("held", "hold", "VERB", "VBD", 1, "ROOT"),
+            ("talks", "talk", "NOUN", "NNS", 1, "obj"),
+            ("in", "in", "ADP", "IN", 4, "case"),
+            ("Amman", "Amman", "PROPN", "NNP", 1, "obl"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "GPE"), (4, 5, "GPE")],
+    )
+    assert [(e[0], e[2], e[3]) for e in coded(doc)] == [("CONSULT", ("IRQGOV",), ("JORGOV",))]

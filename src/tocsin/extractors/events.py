@@ -545,7 +545,7 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
             # several parties agreeing are each other's targets (below), not the promised act's
             targets = [t for t in _complement_targets(tok, idx) if t not in sources]
     if not targets and k.cameo[cameo].type in _PLACE_TARGET_TYPES:
-        targets = [t for t in _place_target(tok, idx) if t not in sources]
+        targets = [t for t in _place_target(tok, idx, done=bool(sources)) if t not in sources]
     if not targets and hit is not None and hit[1].pos_ == "NOUN":
         # "cancelled a planned visit to Haiti": the target hangs on the object that typed the event
         targets = [t for t in _noun_roles(hit[1], sense, idx)[1] if t not in sources]
@@ -667,19 +667,36 @@ def _phrase_target(holders: Iterable[Token], preps: set[str], idx: ActorIndex) -
 # Acts done to a country by acting on its territory: "Serbia lifted a curfew in Montenegro". Meetings and
 # deployments happen in a place without being aimed at it.
 # Protests are aimed at the government of the place they happen in unless they name a target.
-_PLACE_TARGET_TYPES = {"CONCEDE", "RETREAT", "COERCE", "AID", "SANCTION", "ASSAULT", "PROTEST"}
+_PLACE_TARGET_TYPES = {
+    *["CONCEDE", "RETREAT", "COERCE", "AID", "SANCTION", "ASSAULT", "PROTEST", "CONSULT", "AGREE", "SUPPORT"],
+    "MOBILIZE",
+}
 
 
-def _place_target(tok: Token, idx: ActorIndex) -> list[str]:
-    """The country named by an "in X" phrase of the trigger or of its object."""
+def _place_target(tok: Token, idx: ActorIndex, *, done: bool) -> list[str]:
+    """The country named by an "in X" phrase of the trigger or of its object. For an act with a known
+    doer (``done``), also a town or region of it and the places of what the object is for (CAMEO codes a
+    place acted in as its country: "arrived in Amman" is a visit to Jordan, "a peace-keeping force in
+    Liberia" protects Liberia); a place never makes a doerless mention an event on its own."""
     holders = [tok] + [c for c in tok.children if rel(c) == "obj"]
+    if done:
+        holders += [c for c in tok.children if rel(c) in ("obl", "nmod", "prep")]
+        holders += [g for h in holders[1:] for g in h.children if rel(g) in ("nmod", "prep", "acl")]
+        if _light_verb(tok) is not None:
+            holders.append(tok.head)  # "held talks in Amman": the place hangs on the light verb
+    preps = _PLACE_PREPS if done else _PLACE_PREPS[:5]
     for h in holders:
         for r, c, prep in args(h):
-            if r == "prep" and prep in ("in", "inside", "across", "into", "throughout"):
+            if r == "prep" and prep in preps:
                 keys = [key for key in idx.refer(c) if idx.actors[key].kind == "state"]
+                if not keys and done:
+                    keys = idx.place_as_target(c)
                 if keys:
                     return keys
     return []
+
+
+_PLACE_PREPS = ("in", "inside", "across", "into", "throughout", "to", "for", "from")
 
 
 def _content_targets(tok: Token, idx: ActorIndex, k: Knowledge) -> list[str]:
