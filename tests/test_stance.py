@@ -266,3 +266,28 @@ def test_a_town_an_act_is_done_in_is_its_countrys_target_when_no_actor_is():
         ents=[(0, 1, "GPE"), (4, 5, "GPE")],
     )
     assert [(e[0], e[2], e[3]) for e in coded(doc)] == [("CONSULT", ("IRQGOV",), ("JORGOV",))]
+
+
+def test_the_main_act_outranks_the_act_it_answers_but_not_an_act_beside_it():
+    # Britain condemned the attack by Iran on Iraq and sent aid to Kuwait .
+    rows = [
+        ("Britain", "Britain", "PROPN", "NNP", 1, "nsubj"),
+        ("condemned", "condemn", "VERB", "VBD", 1, "ROOT"),
+        ("the", "the", "DET", "DT", 3, "det"),
+        ("attack", "attack", "NOUN", "NN", 1, "obj"),
+        ("by", "by", "ADP", "IN", 5, "case"),
+        ("Iran", "Iran", "PROPN", "NNP", 3, "nmod"),
+        ("on", "on", "ADP", "IN", 7, "case"),
+        ("Iraq", "Iraq", "PROPN", "NNP", 3, "nmod"),
+        ("and", "and", "CCONJ", "CC", 9, "cc"),
+        ("sent", "send", "VERB", "VBD", 1, "conj"),
+        ("aid", "aid", "NOUN", "NN", 9, "obj"),
+        ("to", "to", "ADP", "IN", 12, "case"),
+        ("Kuwait", "Kuwait", "PROPN", "NNP", 9, "obl"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    doc = make_doc(rows, ents=[(0, 1, "GPE"), (5, 6, "GPE"), (7, 8, "GPE"), (12, 13, "GPE")])
+    x = extract_doc(make_article(doc.text, id="t", published=DAY), doc)
+    conf = {e.type: e.confidence for e in x.events}
+    assert conf["ACCUSE"] > conf["ASSAULT"]  # the attack is what is condemned: the condemnation is the news
+    assert conf["AID"] >= conf["ACCUSE"]  # a coordinated act is news of its own, not content

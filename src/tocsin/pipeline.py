@@ -18,7 +18,7 @@ from .extractors import quotes as quotes_mod
 from .extractors.actors import ActorIndex
 from .extractors.classify import classify_mentions
 from .extractors.counts import find_counts
-from .extractors.events import Mention, find_mentions
+from .extractors.events import LIGHT_VERBS, Mention, find_mentions
 from .extractors.factuality import assess
 from .extractors.hygiene import layout
 from .extractors.places import Gazetteer, dateline_region, find_places
@@ -201,6 +201,7 @@ def _build_events(
     speakers = _quote_speakers(quotes, idx)
     groups: dict[tuple, dict] = {}
     order: list[tuple] = []
+    acts = {_clause_head(m.trigger) for m in mentions}
     for m in mentions:
         t = m.trigger
         code = k.cameo[m.cameo]
@@ -250,6 +251,8 @@ def _build_events(
         )
         conf = 0.55 + (0.15 if src else 0) + (0.1 if tgt else 0) + (0.05 if fact.cue is None else 0)
         conf -= 0.08 * min(2, _background_depth(t))
+        if _content_of_another_act(t, acts):
+            conf -= 0.1  # "imposed sanctions in response to its invasion": the sanctions are the news
         if fact.speaker is not None and fact.speaker.head.lemma_ in _CONTESTED:
             conf -= 0.1  # only one side's allegation ("accused Kyiv of shelling")
         if m.score is not None:
@@ -364,6 +367,29 @@ def implausible_date(date: str | None, published: dt.date | None) -> str | None:
 _CONTESTED = {"accuse", "allege", "claim", "blame", "charge"}
 _BACKGROUND_RELS = {"relcl", "acl", "advcl", "appos"}
 _SETTING_PREPS = {"after", "before", "during", "following", "amid", "since", "despite", "over"}
+
+
+def _clause_head(t: Token) -> int:
+    """The token that heads a trigger's act: the trigger, or the light verb whose object it is
+    ("imposed" of "imposed sanctions")."""
+    r, head, _ = governor(t)
+    return head.i if head.i != t.i and r in ("obj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS else t.i
+
+
+def _content_of_another_act(t: Token, acts: set[int]) -> bool:
+    """Whether another act of the sentence governs the trigger: what is condemned, refuted, answered or
+    responded to is that act's content ("refuted Trump's comments on the killing of farmers")."""
+    own = _clause_head(t)
+    tok = t
+    for _ in range(12):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        # coordinated acts are each news ("deployed troops and called for NATO support")
+        if head.i in acts and head.i != own and rel(tok) not in ("conj", "parataxis", "list"):
+            return True
+        tok = head
+    return False
 
 
 def _background_depth(t: Token) -> int:
