@@ -153,6 +153,7 @@ def test_lemma_candidates_follow_english_inflection():
     assert "blame" in candidates("blamed")
     assert "deny" in candidates("denied")
     assert "stop" in candidates("stopping")
+    assert "sue" in candidates("suing") and "sue" in candidates("sued")  # short verbs too
     assert candidates("red") == []
 
 

@@ -22,7 +22,7 @@ def candidates(word: str) -> list[str]:
     w = word.lower()
     out: list[str] = []
     for suffix in ("ed", "ing"):
-        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+        if w.endswith(suffix) and len(w) > len(suffix) + 1:  # "suing", "sued" come from "sue"
             stem = w[: -len(suffix)]
             if stem.endswith("i") and suffix == "ed":
                 out.append(stem[:-1] + "y")  # "denied"
