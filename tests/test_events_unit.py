@@ -1865,3 +1865,11 @@ def test_a_time_is_no_particle():
         ents=[(0, 1, "PERSON"), (2, 3, "PERSON")],
     )
     assert [m[0] for m in mentions(doc)] == ["SUPPORT"]
+
+
+def test_a_state_of_siege_declared_is_coercion_and_a_finding_of_guilt_an_accusation():
+    assert _acted("Bolivia", "declared", "declare", "siege") == [("COERCE", "1724")]
+    assert _acted("Bolivia", "declared", "declare", "victory") == []
+    guilty = [("guilty", "guilty", "ADJ", "xcomp", 1)]
+    assert _acted("Egypt", "found", "find", "minister", guilty) == [("ACCUSE", "116")]  # PLOVER: ACCUSE
+    assert _acted("Egypt", "found", "find", "body") == []
