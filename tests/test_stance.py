@@ -292,3 +292,20 @@ def test_the_main_act_outranks_the_act_it_answers_but_not_an_act_beside_it():
     conf = {e.type: e.confidence for e in x.events}
     assert conf["ACCUSE"] > conf["ASSAULT"]  # the attack is what is condemned: the condemnation is the news
     assert conf["AID"] >= conf["ACCUSE"]  # a coordinated act is news of its own, not content
+
+
+def test_a_speakers_unnamed_they_refuse_through_the_speaker():
+    # Ali said they will not end the strike .   ("they" cannot be Ali, one person: the speaker's side)
+    rows = [
+        ("Ali", "Ali", "PROPN", "NNP", 1, "nsubj"),
+        ("said", "say", "VERB", "VBD", 1, "ROOT"),
+        ("they", "they", "PRON", "PRP", 5, "nsubj"),
+        ("will", "will", "AUX", "MD", 5, "aux"),
+        ("not", "not", "PART", "RB", 5, "advmod"),
+        ("end", "end", "VERB", "VB", 1, "ccomp"),
+        ("the", "the", "DET", "DT", 7, "det"),
+        ("strike", "strike", "NOUN", "NN", 5, "obj"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    got = coded(make_doc(rows, ents=[(0, 1, "PERSON")]))
+    assert [(e[0], e[4]) for e in got] == [("REJECT", "asserted")] and got[0][2] != ()

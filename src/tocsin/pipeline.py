@@ -23,7 +23,7 @@ from .extractors.factuality import assess
 from .extractors.hygiene import layout
 from .extractors.places import Gazetteer, dateline_region, find_places
 from .extractors.stance import restate
-from .extractors.syntax import governor, rel, release, sentence, sentences, span_text, text_of
+from .extractors.syntax import governor, rel, release, sentence, sentences, span_text, subjects, text_of
 from .models import Actor, Article, Event, Evidence, Extraction, Place, Quote
 from .nlp import load_pipeline, parse
 from .periods import period_start
@@ -218,6 +218,12 @@ def _build_events(
             claimed = said if said is not None and said not in m.sources else None
         status = fact.status
         stance = restate(t, code.code, m.sources, fact, idx, claimed)
+        if stance is None and not m.sources and claimed is not None and _pronoun_subject(t):
+            # "Ali said they will not end the strike": a speaker's "they" or "we" whom Tocsin could not
+            # name are the speaker's side, and the speaker makes their refusal or promise
+            stance = restate(t, code.code, [claimed], fact, idx, None)
+            if stance is not None:
+                m, claimed = replace(m, sources=[claimed]), None
         if stance is not None:
             # "Portugal will support Turkey's bid": the promise is the asserted event (AGREE, CAMEO 03x)
             code, status = k.cameo[stance.cameo], "asserted"
@@ -367,6 +373,10 @@ def implausible_date(date: str | None, published: dt.date | None) -> str | None:
 _CONTESTED = {"accuse", "allege", "claim", "blame", "charge"}
 _BACKGROUND_RELS = {"relcl", "acl", "advcl", "appos"}
 _SETTING_PREPS = {"after", "before", "during", "following", "amid", "since", "despite", "over"}
+
+
+def _pronoun_subject(t: Token) -> bool:
+    return any(c.pos_ == "PRON" and c.lower_ in ("they", "we", "it") for c in subjects(t))
 
 
 def _clause_head(t: Token) -> int:
