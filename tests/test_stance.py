@@ -309,3 +309,20 @@ def test_a_speakers_unnamed_they_refuse_through_the_speaker():
     ]
     got = coded(make_doc(rows, ents=[(0, 1, "PERSON")]))
     assert [(e[0], e[4]) for e in got] == [("REJECT", "asserted")] and got[0][2] != ()
+
+
+def test_a_promise_is_dated_when_it_was_made_not_when_the_act_is_to_be():
+    # Putin will meet Erdogan on Thursday .   (published Sunday 2022-02-20: the meeting was agreed by then)
+    rows = [
+        ("Putin", "Putin", "PROPN", "NNP", 2, "nsubj"),
+        ("will", "will", "AUX", "MD", 2, "aux"),
+        ("meet", "meet", "VERB", "VB", 2, "ROOT"),
+        ("Erdogan", "Erdogan", "PROPN", "NNP", 2, "obj"),
+        ("on", "on", "ADP", "IN", 5, "case"),
+        ("Thursday", "Thursday", "PROPN", "NNP", 2, "obl"),
+        (".", ".", "PUNCT", ".", 2, "punct"),
+    ]
+    doc = make_doc(rows, ents=[(0, 1, "PERSON"), (3, 4, "PERSON"), (5, 6, "DATE")])
+    (ev,) = extract_doc(make_article(doc.text, id="t", published=DAY), doc).events
+    assert (ev.type, ev.status, ev.date) == ("AGREE", "asserted", "2022-02-20")  # not the Thursday before
+    assert "'on Thursday' is when the act is to be" in ev.date_reason

@@ -230,7 +230,10 @@ def _build_events(
             m = replace(m, cameo=stance.cameo, rule=f"{m.rule}{stance.tag}")
         sent = sentence(t)
         future = status == "future"
-        date, precision, reason = _event_date(t, sent, article.published, future)
+        if stance is not None and fact.status == "future":
+            date, precision, reason = _statement_date(t, sent, article.published)
+        else:
+            date, precision, reason = _event_date(t, sent, article.published, future)
         if (
             status == "asserted"
             and date
@@ -373,6 +376,24 @@ def implausible_date(date: str | None, published: dt.date | None) -> str | None:
 _CONTESTED = {"accuse", "allege", "claim", "blame", "charge"}
 _BACKGROUND_RELS = {"relcl", "acl", "advcl", "appos"}
 _SETTING_PREPS = {"after", "before", "during", "following", "amid", "since", "despite", "over"}
+
+
+def _statement_date(t, sent, published: dt.date | None) -> tuple[str | None, str | None, str]:
+    """The date of a promise, threat or agreement to meet, not of the act it is about: a time expression
+    outside the promised act's own words ("said on Friday it will attack"), else the report's date —
+    "will meet Erdogan on Thursday" was agreed by then, and Thursday is when the meeting is to be."""
+    lo, hi = t.left_edge.idx, t.right_edge.idx + len(t.right_edge)
+    values = [v for v in dates_mod.find(span_text(sent), published, future=False, offset=sent.start_char)]
+    said = [v for v in values if not lo <= v.start < hi]
+    if said:
+        best = min(said, key=lambda v: abs(v.start - t.idx))
+        if best.date:
+            return best.date, best.precision, f"{best.rule}: {best.text!r} (when it was said)"
+        return None, None, f"{best.text!r} cannot be resolved without a publication date"
+    if published is None:
+        return None, None, "no time of the statement and no publication date"
+    act = f"; {values[0].text!r} is when the act is to be" if values else ""
+    return published.isoformat(), "day", f"publication date (the statement is reported by then{act})"
 
 
 def _pronoun_subject(t: Token) -> bool:
