@@ -18,7 +18,7 @@ from .extractors import quotes as quotes_mod
 from .extractors.actors import ActorIndex
 from .extractors.classify import classify_mentions
 from .extractors.counts import find_counts
-from .extractors.events import LIGHT_VERBS, Mention, find_mentions
+from .extractors.events import Mention, find_mentions, light_verb
 from .extractors.factuality import assess
 from .extractors.hygiene import layout
 from .extractors.places import Gazetteer, dateline_region, find_places
@@ -383,13 +383,10 @@ def _statement_date(t, sent, published: dt.date | None) -> tuple[str | None, str
     outside the promised act's own words ("said on Friday it will attack"), else the report's date —
     "will meet Erdogan on Thursday" was agreed by then, and Thursday is when the meeting is to be."""
     lo, hi = t.left_edge.idx, t.right_edge.idx + len(t.right_edge)
-    values = [v for v in dates_mod.find(span_text(sent), published, future=False, offset=sent.start_char)]
+    values = list(dates_mod.find(span_text(sent), published, future=False, offset=sent.start_char))
     said = [v for v in values if not lo <= v.start < hi]
     if said:
-        best = min(said, key=lambda v: abs(v.start - t.idx))
-        if best.date:
-            return best.date, best.precision, f"{best.rule}: {best.text!r} (when it was said)"
-        return None, None, f"{best.text!r} cannot be resolved without a publication date"
+        return _nearest_date(t, said, " (when it was said)")
     if published is None:
         return None, None, "no time of the statement and no publication date"
     act = f"; {values[0].text!r} is when the act is to be" if values else ""
@@ -403,8 +400,7 @@ def _pronoun_subject(t: Token) -> bool:
 def _clause_head(t: Token) -> int:
     """The token that heads a trigger's act: the trigger, or the light verb whose object it is
     ("imposed" of "imposed sanctions")."""
-    r, head, _ = governor(t)
-    return head.i if head.i != t.i and r in ("obj", "nsubjpass") and head.lemma_.lower() in LIGHT_VERBS else t.i
+    return t.head.i if light_verb(t) is not None else t.i
 
 
 def _content_of_another_act(t: Token, acts: set[int]) -> bool:
@@ -453,14 +449,18 @@ def _merge_key(etype: str, src: tuple[Actor, ...], tgt: tuple[Actor, ...], statu
     return (etype, s, t, status, date)
 
 
+def _nearest_date(t, values: list, note: str = "") -> tuple[str | None, str | None, str]:
+    """The date of the time expression nearest the trigger, with why."""
+    best = min(values, key=lambda v: abs(v.start - t.idx))
+    if best.date:
+        return best.date, best.precision, f"{best.rule}: {best.text!r}{note}"
+    return None, None, f"{best.text!r} cannot be resolved without a publication date"
+
+
 def _event_date(t, sent, published: dt.date | None, future: bool) -> tuple[str | None, str | None, str]:
     values = list(dates_mod.find(span_text(sent), published, future=future, offset=sent.start_char))
     if values:
-        # the expression nearest the trigger wins
-        best = min(values, key=lambda v: abs(v.start - t.idx))
-        if best.date:
-            return best.date, best.precision, f"{best.rule}: {best.text!r}"
-        return None, None, f"{best.text!r} cannot be resolved without a publication date"
+        return _nearest_date(t, values)
     if published is None:
         return None, None, "no time expression and no publication date"
     return published.isoformat(), "day", "publication date (no time expression in sentence)"

@@ -11,7 +11,6 @@ already seen.
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
@@ -21,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import Knowledge
 from ..models import Actor, Place
-from .syntax import args, columns, entities, entity_at, rel, sentence, subjects, text_of
+from .syntax import MONTHS, WEEKDAYS, args, columns, entities, entity_at, rel, sentence, subjects, text_of
 
 ACTOR_ENTS = {"PERSON", "GPE", "ORG", "NORP", "LOC"}
 _MALE = {"he", "him", "his", "himself"}
@@ -35,8 +34,8 @@ _NOT_PATIENTS = {
     *["percent", "per", "cent", "%", "lot", "number", "part", "place", "way", "step", "move", "thing"],
     *["effort", "attempt", "action", "measure", "decision", "bid", "plan", "statement", "note", "one"],
     # times the NER left unlabelled: "shelled Zolote on Sunday" was not done to Sunday
-    *[d.lower() for d in calendar.day_name],
-    *[m.lower() for m in calendar.month_name if m],
+    *WEEKDAYS,
+    *MONTHS,
     *["today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night", "overnight"],
 }
 _NOMINAL_POS = {"NOUN", "PROPN", "ADJ", "NUM"}

@@ -510,7 +510,7 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     if _as_verb(tok) and not sources and _headless_main_verb(tok):
         sources, more = _headless_roles(tok, idx)
         targets = targets or more
-    if "light" in sense.flags and not _light_object(tok):
+    if "light" in sense.flags and light_verb(tok) is None:
         return []
     hit = _table_match(tok, sense, k)
     refined = _refine(tok, sense, cameo, hit, k)
@@ -521,7 +521,7 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         retyped = replace(sense, target_preps=_TYPE_PREPS[k.cameo[refined].type])
         targets = [t for t in _roles(tok, retyped, idx)[1] if t not in sources]
     cameo = refined
-    if cameo == "030" and "light" in sense.flags and _light_verb(tok) in _SIGNING:
+    if cameo == "030" and "light" in sense.flags and light_verb(tok) in _SIGNING:
         cameo = "057"  # "reached an agreement", "sealed a deal": an agreement concluded, not promised (CAMEO)
     if k.cameo[cameo].type == "MOBILIZE":
         # "sent troops to the border": the forces moved are the means, not the target
@@ -682,9 +682,9 @@ def _place_target(tok: Token, idx: ActorIndex, *, done: bool) -> list[str]:
     if done:
         holders += [c for c in tok.children if rel(c) in ("obl", "nmod", "prep")]
         holders += [g for h in holders[1:] for g in h.children if rel(g) in ("nmod", "prep", "acl")]
-        if _light_verb(tok) is not None:
+        if light_verb(tok) is not None:
             holders.append(tok.head)  # "held talks in Amman": the place hangs on the light verb
-    preps = _PLACE_PREPS if done else _PLACE_PREPS[:5]
+    preps = _PLACE_PREPS if done else _IN_PREPS
     for h in holders:
         for r, c, prep in args(h):
             if r == "prep" and prep in preps:
@@ -696,7 +696,8 @@ def _place_target(tok: Token, idx: ActorIndex, *, done: bool) -> list[str]:
     return []
 
 
-_PLACE_PREPS = ("in", "inside", "across", "into", "throughout", "to", "for", "from")
+_IN_PREPS = ("in", "inside", "across", "into", "throughout")
+_PLACE_PREPS = (*_IN_PREPS, "to", "for", "from")
 
 
 def _content_targets(tok: Token, idx: ActorIndex, k: Knowledge) -> list[str]:
@@ -1180,14 +1181,10 @@ def _modifier_actor(m: Token, n: Token, idx: ActorIndex) -> str | None:
     return idx._add(proto, m, (m.i, m.i + 1))
 
 
-def _light_object(n: Token) -> bool:
-    """ "reached a deal", "a deal was reached": nouns such as "deal" name an event only as what a verb
-    of agreeing or imposing acts on, not in "under the deal" or "violated the agreement"."""
-    return _light_verb(n) is not None
-
-
-def _light_verb(n: Token) -> str | None:
-    """The lemma of the light verb ``n`` is the object of ("reach" of "reached a deal"), if any."""
+def light_verb(n: Token) -> str | None:
+    """The lemma of the light verb ``n`` is the object of ("reach" of "reached a deal", "a deal was
+    reached"), if any: nouns such as "deal" name an event only as what a verb of agreeing or imposing
+    acts on, not in "under the deal" or "violated the agreement"."""
     r, head, _ = governor(n)
     lemma = head.lemma_.lower()
     return lemma if head.i != n.i and r in ("obj", "nsubjpass") and lemma in LIGHT_VERBS else None

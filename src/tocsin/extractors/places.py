@@ -9,7 +9,6 @@ are indexed queries, so start-up costs a file open, not a load.
 
 from __future__ import annotations
 
-import calendar
 import math
 import re
 import sqlite3
@@ -25,7 +24,7 @@ from ..errors import DataError
 from ..knowledge import Knowledge
 from ..models import Place
 from .hygiene import Layout
-from .syntax import columns, entities, governor, sentence, text_of
+from .syntax import MONTHS, columns, entities, governor, sentence, text_of
 
 INDEX = Path(__file__).resolve().parent.parent / "data" / "gazetteer.sqlite"
 # Transliteration variants not always among GeoNames alternates (Russian -> Ukrainian forms, old spellings).
@@ -212,6 +211,7 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
             places.append(_marked(in_name[0], "+in-name", 0.7))
             second_look.append((len(places) - 1, in_name[1], "+in-name", 0.7))
     _reread_with_neighbours(places, second_look, gaz, k, context, regions)
+    main = max(story, key=lambda c: story[c], default=None)
     seen = {(p.start, p.end) for p in places}
     spans = (doc.char_span(p.start, p.end, alignment_mode="expand") for p in places)
     found_heads = {sp.root.i for sp in spans if sp is not None}
@@ -228,7 +228,7 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         # before a region word, that the gazetteer places in a country the article is about
         if tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP", *_NOT_PLACE_LABELS):
             continue
-        if tok.lower_ in _MONTHS:
+        if tok.lower_ in MONTHS:
             continue  # "in August": the NER does not always call a month a date
         # "the Mansfield Police Department", "Mansfield Mayor Curtis McCoy" where the NER saw no name: the
         # words before an institution's or an office's word may be the place it serves
@@ -265,10 +265,10 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         )
         if not (evidence or at_home):
             continue
-        s_i = tok.i
+        s_i, first = tok.i, sentence(tok).start
         # a name is its whole capitalised run, whatever the tagger called its other words: "the Cold War"
         # is no place called War
-        while s_i > sentence(tok).start and (doc[s_i - 1].pos_ == "PROPN" or _capitalised_word(doc[s_i - 1])):
+        while s_i > first and (doc[s_i - 1].pos_ == "PROPN" or _capitalised_word(doc[s_i - 1])):
             s_i -= 1
         span = doc[s_i : tok.i + 1]
         if (span.start_char, span.end_char) in seen or k.leader(span.text, None) is not None:
@@ -280,7 +280,7 @@ def find_places(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge) -> tuple[li
         if _not_a_place(span, family):
             continue
         place = resolve(span.text, span.start_char, span.end_char, gaz, k, context, region=_is_region(span))
-        if at_home and (place is None or place.country != max(story, key=lambda c: story[c], default=None)):
+        if at_home and (place is None or place.country != main):
             continue
         if serves and place is not None and _county_by_bare_name(place, span):
             continue
@@ -319,7 +319,6 @@ def _dateline(doc: Doc, lay: Layout, gaz: Gazetteer, k: Knowledge, context: dict
 _NAMEABLE = ("NOUN", "ADJ")
 #: Entity labels that say a word is no place's name: "in August" (a date), "at 9 Downing" (a time).
 _NOT_PLACE_LABELS = ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL")
-_MONTHS = {m.lower() for m in calendar.month_name if m}
 #: Bodies of the sky: in news "Earth", "the Moon" and "Mars" are not Earth, Texas or Mars, Pennsylvania.
 _CELESTIAL = {"earth", "the earth", "moon", "the moon", "mars", "venus", "jupiter", "saturn", "titan", "pluto"}
 
@@ -587,19 +586,22 @@ def _reread_with_neighbours(
         cur = places[n]
         if not cur.rule.startswith("gazetteer:") or cur.rule.startswith("gazetteer:1 "):
             continue
-        others: dict[str, float] = dict(context)
-        for c, v in countries.items():
-            if v - named_c[cur.text][c] > 0:
-                others[c] = others.get(c, 0) + v - named_c[cur.text][c]
-        near: dict[str, float] = dict(regions)
-        for a, v in admin1s.items():
-            if v - named_a[cur.text][a] > 0:
-                near[a] = near.get(a, 0) + v - named_a[cur.text][a]
+        others = _plus_others(context, countries, named_c[cur.text])
+        near = _plus_others(regions, admin1s, named_a[cur.text])
         again = resolve(ent.text, ent.start_char, ent.end_char, gaz, k, others, region=region, regions=near)
         if again is not None:
             count(cur, -1)
             places[n] = _marked(again, suffix, factor)
             count(places[n], 1)
+
+
+def _plus_others(base: dict[str, float], every: Counter[str], own: Counter[str]) -> dict[str, float]:
+    """``base`` with the counts of ``every`` place less those of the name's ``own`` mentions."""
+    out = dict(base)
+    for key, v in every.items():
+        if v - own[key] > 0:
+            out[key] = out.get(key, 0) + v - own[key]
+    return out
 
 
 def _marked(place: Place, suffix: str, factor: float) -> Place:

@@ -253,14 +253,16 @@ def negated(tok: Token) -> Token | None:
     return None
 
 
-_WEEKDAYS = {d.lower() for d in calendar.day_name}
+#: Day and month names, lower-cased: time words that are never a name, a place or an actor.
+WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
 
 
 def particles(tok: Token) -> set[str]:
     """Particles and prepositions attached to ``tok`` ("call *for*", "pull *out*")."""
     out = {c.lower_ for c in kids(tok) if rel(c) in ("prt",) or c.dep_ == "prep"}
     # a time is no particle: "called Erdogan on Friday to convey support" is no "call on"
-    out.update(p for _, c, p in args(tok) if p and not (c.ent_type_ in ("DATE", "TIME") or c.lower_ in _WEEKDAYS))
+    out.update(p for _, c, p in args(tok) if p and not (c.ent_type_ in ("DATE", "TIME") or c.lower_ in WEEKDAYS))
     out.update(c.lower_ for c in kids(tok) if rel(c) == "obj")
     return out
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans, registry
 
 from .. import knowledge
+from ..extractors.syntax import MONTHS, WEEKDAYS
 from .lemmas import candidates
 
 # Aliases that name a person in leaders.tsv but are more often something else.
@@ -119,23 +120,7 @@ def add_ruler(nlp: Language) -> None:
 # Tokens that may join two ruler matches inside one statistical span without making it a new name.
 _JOINERS = {"and", "&", ",", "-", "–", "/", "or", "the", "of"}
 # Capitalised words that extend a statistical span without being part of a name ("Moscow on Sunday").
-_NOT_NAME = {
-    *["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
-    *[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ],
-}
+_NOT_NAME = WEEKDAYS | MONTHS
 # Titles the NER sometimes folds into a person's name ("President Gitanas Nauseda").
 _TITLES = {
     *[
