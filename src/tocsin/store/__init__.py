@@ -254,31 +254,33 @@ class Store:
         h = content_hash(item.text)
         try:
             with self.engine.begin() as conn:
+                # statements built once and given their values at execution: SQLAlchemy's cost of
+                # building a statement per row was most of the time an article took to store
                 conn.execute(
-                    S.articles.insert().values(
-                        id=art.id,
-                        content_hash=h,
-                        external_id=item.external_id,
-                        url=item.url,
-                        path=item.path,
-                        title=item.title,
-                        published=item.published.isoformat() if item.published else None,
-                        published_offset=item.published_offset,
-                        source=item.source,
-                        language=art.language,
-                        text=item.text,
-                        meta=json.dumps(item.meta, default=str) if item.meta else None,
-                        model=extraction.model,
-                        n_events=len(extraction.events),
-                        ingested_at=now(),
-                    )
+                    S.articles.insert(),
+                    {
+                        "id": art.id,
+                        "content_hash": h,
+                        "external_id": item.external_id,
+                        "url": item.url,
+                        "path": item.path,
+                        "title": item.title,
+                        "published": item.published.isoformat() if item.published else None,
+                        "published_offset": item.published_offset,
+                        "source": item.source,
+                        "language": art.language,
+                        "text": item.text,
+                        "meta": json.dumps(item.meta, default=str) if item.meta else None,
+                        "model": extraction.model,
+                        "n_events": len(extraction.events),
+                        "ingested_at": now(),
+                    },
                 )
                 self._write_children(conn, art.id, extraction, item)
                 if run_id is not None:
                     conn.execute(
-                        S.ingest_log.insert().values(
-                            run_id=run_id, at=now(), item=item.name, status="ingested", article_id=art.id
-                        )
+                        S.ingest_log.insert(),
+                        {"run_id": run_id, "at": now(), "item": item.name, "status": "ingested", "article_id": art.id},
                     )
         except IntegrityError as exc:
             if self.find_duplicate(item):
@@ -310,13 +312,14 @@ class Store:
         first: dict[str, tuple[Group, Event]] = {}
         rows, loose = [], []
         origin = str(item.meta.get("origin") or "tocsin")
-        for ev in x.events:
-            g = group_of(ev, aid, origin)
+        groups = [(ev, group_of(ev, aid, origin)) for ev in x.events]
+        stored = self._evidence_of(conn, [g.key_id for _, g in groups if g.shareable and g.key_id])
+        for ev, g in groups:
             if g.key_id is None:  # no actor: kept apart, with the reason
                 loose.append(_unattributed_row(ev, aid, g.reason or ""))
                 continue
             if g.shareable and g.key_id not in touched:
-                g = self._joinable(conn, g, ev, aid)
+                g = self._joinable(g, ev, aid, stored)
             key_id: str = g.key_id or ""
             if key_id not in touched:
                 touched.append(key_id)
@@ -324,14 +327,17 @@ class Store:
             rows.append(_mention_row(ev, aid, g, origin))
         # many writers (PostgreSQL) touch shared events in one order, so two articles grouping into the
         # same two events wait for each other instead of deadlocking
-        for key_id in sorted(first):
-            self._ensure_event(conn, *first[key_id], item, origin)
+        if first:
+            conn.execute(
+                _insert(conn, S.events).on_conflict_do_nothing(index_elements=["id"]),
+                [_event_row(*first[key_id], item, origin) for key_id in sorted(first)],
+            )
         if rows:
             conn.execute(S.event_mentions.insert(), rows)
         if loose:
             conn.execute(S.unattributed.insert(), loose)
-        for key_id in sorted(touched):
-            self._refresh_event(conn, key_id)
+        if touched:
+            self._refresh_events(conn, sorted(touched))
         if x.quotes:
             conn.execute(
                 S.quotes.insert(),
@@ -386,72 +392,41 @@ class Store:
                 ],
             )
 
-    def _joinable(self, conn: Connection, g: Group, ev: Event, aid: str) -> Group:
+    @staticmethod
+    def _evidence_of(conn: Connection, ids: list[str]) -> dict[str, str]:
+        """The evidence text of the stored events among ``ids``."""
+        if not ids:
+            return {}
+        found = conn.execute(select(S.events.c.id, S.events.c.evidence_text).where(S.events.c.id.in_(sorted(set(ids)))))
+        return {r.id: r.evidence_text or "" for r in found}
+
+    @staticmethod
+    def _joinable(g: Group, ev: Event, aid: str, stored: dict[str, str]) -> Group:
         """``g`` if the event it names is new or reads close to ``ev``; else the same group kept local."""
-        row = conn.execute(select(S.events.c.evidence_text).where(S.events.c.id == g.key_id)).first()
-        if row is None or close(row.evidence_text or "", evidence_text(ev), ev.source + ev.target):
+        told = stored.get(g.key_id or "")
+        if told is None or close(told, evidence_text(ev), ev.source + ev.target):
             return g
         return g.local(aid)
 
-    def _ensure_event(self, conn: Connection, g: Group, ev: Event, item: SourceItem, origin: str) -> None:
-        loc = ev.location
-        # insert-if-absent in one statement: two writers grouping into the same event cannot collide
+    @staticmethod
+    def _refresh_events(conn: Connection, key_ids: list[str]) -> None:
+        """Recount the mentions, articles and sources of the events ``key_ids`` (sorted)."""
+        e, m, a = S.events, S.event_mentions, S.articles
+        # lock the event rows first, in order: a concurrent writer's mentions are then committed and
+        # counted, and its totals cannot overwrite ours (SQLite has one writer and leaves FOR UPDATE out)
+        conn.execute(select(e.c.id).where(e.c.id.in_(key_ids)).order_by(e.c.id).with_for_update())
+        of_event = m.c.event_id == e.c.id
         conn.execute(
-            _insert(conn, S.events)
+            e.update()
+            .where(e.c.id.in_(key_ids))
             .values(
-                id=g.key_id,
-                type=ev.type,
-                cameo=ev.cameo,
-                quad_class=ev.quad_class,
-                goldstein=ev.goldstein,
-                status=ev.status,
-                source_code=g.source_code,
-                target_code=g.target_code,
-                source_name=g.source_name,
-                target_name=g.target_name,
-                date=ev.date,
-                date_precision=ev.date_precision,
-                place_key=g.place_key,
-                place_name=loc.name if loc else None,
-                country=loc.country if loc else None,
-                lat=loc.lat if loc else None,
-                lon=loc.lon if loc else None,
-                geonames_id=loc.geonames_id if loc else None,
-                location_precision=ev.location_precision,
-                num_mentions=0,
-                num_articles=0,
-                num_sources=0,
-                confidence=ev.confidence,
-                first_added=now(),
-                source_url=item.url or item.path,
-                evidence_text=evidence_text(ev),
-                origin=origin,
-            )
-            .on_conflict_do_nothing(index_elements=["id"])
-        )
-
-    def _refresh_event(self, conn: Connection, key_id: str) -> None:
-        m, a = S.event_mentions, S.articles
-        # lock the event row first: a concurrent writer's mentions are then committed and counted, and
-        # its totals cannot overwrite ours (SQLite has one writer and leaves FOR UPDATE out)
-        conn.execute(select(S.events.c.id).where(S.events.c.id == key_id).with_for_update())
-        stats = conn.execute(
-            select(
-                func.sum(m.c.n_evidence),
-                func.count(func.distinct(m.c.article_id)),
-                func.max(m.c.confidence),
-            ).where(m.c.event_id == key_id)
-        ).one()
-        sources = conn.scalar(
-            select(func.count(func.distinct(func.coalesce(a.c.source, ""))))
-            .select_from(m.join(a, a.c.id == m.c.article_id))
-            .where(m.c.event_id == key_id)
-        )
-        conn.execute(
-            S.events.update()
-            .where(S.events.c.id == key_id)
-            .values(
-                num_mentions=stats[0] or 0, num_articles=stats[1] or 0, num_sources=sources or 0, confidence=stats[2]
+                num_mentions=func.coalesce(select(func.sum(m.c.n_evidence)).where(of_event).scalar_subquery(), 0),
+                num_articles=select(func.count(func.distinct(m.c.article_id))).where(of_event).scalar_subquery(),
+                num_sources=select(func.count(func.distinct(func.coalesce(a.c.source, ""))))
+                .select_from(m.join(a, a.c.id == m.c.article_id))
+                .where(of_event)
+                .scalar_subquery(),
+                confidence=select(func.max(m.c.confidence)).where(of_event).scalar_subquery(),
             )
         )
 
@@ -569,6 +544,40 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
+
+
+def _event_row(g: Group, ev: Event, item: SourceItem, origin: str) -> dict[str, Any]:
+    """A new event's row, from the first mention of it: counts are filled in by the refresh."""
+    loc = ev.location
+    return {
+        "id": g.key_id,
+        "type": ev.type,
+        "cameo": ev.cameo,
+        "quad_class": ev.quad_class,
+        "goldstein": ev.goldstein,
+        "status": ev.status,
+        "source_code": g.source_code,
+        "target_code": g.target_code,
+        "source_name": g.source_name,
+        "target_name": g.target_name,
+        "date": ev.date,
+        "date_precision": ev.date_precision,
+        "place_key": g.place_key,
+        "place_name": loc.name if loc else None,
+        "country": loc.country if loc else None,
+        "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None,
+        "geonames_id": loc.geonames_id if loc else None,
+        "location_precision": ev.location_precision,
+        "num_mentions": 0,
+        "num_articles": 0,
+        "num_sources": 0,
+        "confidence": ev.confidence,
+        "first_added": now(),
+        "source_url": item.url or item.path,
+        "evidence_text": evidence_text(ev),
+        "origin": origin,
+    }
 
 
 def _mention_row(ev: Event, aid: str, g: Group, origin: str) -> dict[str, Any]:
