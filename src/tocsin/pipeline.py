@@ -142,11 +142,12 @@ def extract_doc(article: Article, doc: Doc, *, model: str = "") -> Extraction:
             + (f"; parsed by {model}, the pipeline trained for one-case text" if "one_case" in model else "")
         )
     try:
-        idx = ActorIndex(doc, k, article.published, outside=[lay.dateline_block] if lay.dateline_block else [])
         gaz = Gazetteer.load()
         places, dateline = find_places(doc, lay, gaz, k)
         toponyms = _with_dateline(places, dateline, dateline_region(doc, lay, gaz, k))
-        idx.know_places(places)
+        idx = ActorIndex(
+            doc, k, article.published, outside=[lay.dateline_block] if lay.dateline_block else [], places=places
+        )
         mentions = find_mentions(doc, idx, k, lay)
         covered = {sentence(m.trigger).start for m in mentions}
         mentions += classify_mentions(doc, idx, k, lay, covered)

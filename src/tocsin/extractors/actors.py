@@ -41,6 +41,11 @@ _NOT_PATIENTS = {
 _NOMINAL_POS = {"NOUN", "PROPN", "ADJ", "NUM"}
 # "the president", "his counterpart": a singular title alone points at a person already named
 _POINTER_TITLES = {"leader", "counterpart", "president", "premier", "chancellor"}
+# Words that qualify a title without naming whose it is: "Iraqi former Prime Minister …"
+_TITLE_QUALIFIERS = {
+    *["former", "ousted", "acting", "deputy", "vice", "then", "late", "new", "outgoing", "interim", "incoming"],
+    *["exiled", "jailed", "senior", "top", "chief", "junior", "general", "-", "first", "de", "facto"],
+}
 _TALK_VERBS = {"speak", "talk", "meet", "call", "phone", "telephone", "discuss", "negotiate"}
 _COLLECTIVE = {
     "region",
@@ -152,10 +157,17 @@ class ActorIndex:
     """Actors of one article, and the token heads that refer to them."""
 
     def __init__(
-        self, doc: Doc, k: Knowledge, published: dt.date | None, *, outside: Iterable[tuple[int, int]] = ()
+        self,
+        doc: Doc,
+        k: Knowledge,
+        published: dt.date | None,
+        *,
+        outside: Iterable[tuple[int, int]] = (),
+        places: Iterable[Place] = (),
     ) -> None:
         """``outside``: character ranges that name no actor (a dateline's "ALEXANDRIA, Va." says where
-        the story is told from, not who acted)."""
+        the story is told from, not who acted). ``places``: the text's resolved places, whose countries
+        the groups named after them belong to ("Darfur rebels")."""
         self.doc = doc
         self._outside = {
             t.i for s, e in outside if (sp := doc.char_span(s, e, alignment_mode="expand")) is not None for t in sp
@@ -171,6 +183,8 @@ class ActorIndex:
         self._places: dict[int, Place] = {}  # head token of a resolved town or region -> the place
         # the last word of every role phrase: a noun that is none of them heads no role
         self._role_heads = frozenset(phrase.split()[-1] for phrase in k.roles)
+        self._title_words = frozenset(w for phrase in k.roles for w in phrase.split()) | _TITLE_QUALIFIERS
+        self.know_places(places)
         self._build()
 
     # ---- public -------------------------------------------------------------------------
@@ -411,6 +425,11 @@ class ActorIndex:
         country = None
         for m in _modifiers(tok):
             country = country or self._country_org_of(m)[0]
+        if country is None:
+            # "the president of Armenia" is Armenia's president, whoever was named last
+            named = [self._country_org_of(c) for r, c, prep in args(tok) if r == "prep" and prep in ("of", "from")]
+            if any(c or o for c, o in named):
+                return self._resolve_nominal(tok)
         linked = self._last_person(tok, country=country)
         if linked:
             return [linked]
@@ -475,7 +494,7 @@ class ActorIndex:
         proto = self.describe(tok)
         if proto is None:
             return []
-        if proto.kind == "person" and proto.rule == "description":
+        if proto.kind == "person" and proto.rule == "description" and (proto.country or not proto.org):
             linked = self._last_person(tok, country=proto.country)
             if linked:
                 return [linked]
@@ -548,11 +567,15 @@ class ActorIndex:
         if country is None and not org:
             country = self._relative_owner(h)
         role = self._role(h, mods)
-        if country is None and not org and role is not None and role[0] in _DOMESTIC_SECTORS:
-            # "authorities in Croatia", "police in Nairobi": these bodies belong where they serve
+        if country is None and not org and role is not None:
+            # "Darfur rebels", "Gaza militants": a group named after a town or region is of its country
+            country = next((self._places[m.i].country for m in mods if m.i in self._places), None)
+        if country is None and not org and role is not None and role[0] in _LOCAL_SECTORS:
+            # "authorities in Croatia", "police in Nairobi", "rebels in Darfur": these bodies belong where
+            # they serve or fight (troops, aid workers, refugees and migrants are often from elsewhere)
             for r, pobj, prep in args(h):
                 if r == "prep" and prep == "in" and pobj.i > h.i:
-                    country = self._country_org_of(pobj)[0]
+                    country = self._country_org_of(pobj)[0] or (p.country if (p := self._places.get(pobj.i)) else None)
                     break
         if ent is not None and ent.label_ in ("GPE", "LOC", "ORG", "NORP") and h.i == ent.root.i:
             text = ent.text
@@ -612,7 +635,9 @@ class ActorIndex:
             return None
         if kind == "person" and h.pos_ == "NOUN" and h.tag_ not in ("NNS",):
             # "the French leader", "the president": a description of a known person
-            return Proto(name=_phrase_text(h), country=country, sector=sector, kind="person", rule="description")
+            return Proto(
+                name=_phrase_text(h), country=country, sector=sector, org=org, kind="person", rule="description"
+            )
         if h.lemma_ in ("country", "nation", "state") and any(c.lower_ == "both" for c in h.children):
             return Proto(name="__pair_countries__")
         if (
@@ -652,12 +677,18 @@ class ActorIndex:
         for c in h.children:
             if c.dep_ == "appos":
                 mods.extend(c.subtree)
+        title = h.head
+        if rel(h) == "appos" and title.i < ent.start and title.pos_ == "NOUN" and self._may_head_a_role(title):
+            # "Palestinian leader Yasser Arafat" parsed as the title with the name in apposition
+            mods += [title, *(m for m in _modifiers(title) if m.i < title.i)]
         country = None
         for m in mods:
             mc, _ = self._country_org_of(m)
             if m.dep_ in ("poss", "nmod:poss") and m.pos_ == "PRON":
                 continue
             country = country or mc
+        if country is None:
+            country = self._country_before_title(ent)
         role = self._role(h, mods, person=True)
         if leader is not None:
             if leader.country in self.k.countries or (
@@ -696,6 +727,23 @@ class ActorIndex:
         return Proto(
             name=name, country=country, sector=sector, kind="person", rule="person:title" if role else "person"
         )
+
+    def _country_before_title(self, ent: Span) -> str | None:
+        """The country written just before a name's title, read in word order: the parser often
+        breaks "Iraqi President Saddam Hussein's proposal" apart, but the words say whose president."""
+        words = self._title_words
+        j = ent.start - 1
+        start = sentence(ent.root).start
+        while j >= start:
+            t = self.doc[j]
+            if t.ent_type_ in ("NORP", "GPE"):
+                return self._country_org_of(t)[0]
+            if t.lower_ in ("'s", "’s") and j > start and self.doc[j - 1].ent_type_ == "GPE":
+                return self._country_org_of(self.doc[j - 1])[0]
+            if t.lemma_.lower() not in words and t.lower_ not in words:
+                return None
+            j -= 1
+        return None
 
     def _may_head_a_role(self, h: Token) -> bool:
         """Whether ``h`` can end a role phrase of the lexicon, or lead a description ("the leader")."""
@@ -925,6 +973,7 @@ class ActorIndex:
 _QUANTITY_HEADS = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "hundred", "thousand", "dozen"}
 # Sectors whose members serve where they are ("police in Nairobi"); troops abroad do not.
 _DOMESTIC_SECTORS = {"GOV", "COP", "JUD", "LEG"}
+_LOCAL_SECTORS = _DOMESTIC_SECTORS | {"REB", "OPP", "LAB", "PTY", "UAF"}
 
 
 def _points_back(kids: set[str]) -> bool:

@@ -521,6 +521,13 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         retyped = replace(sense, target_preps=_TYPE_PREPS[k.cameo[refined].type])
         targets = [t for t in _roles(tok, retyped, idx)[1] if t not in sources]
     cameo = refined
+    if "objto" in sense.flags and hit is None:
+        # "returned a pendant engraved with … to Russian authorities": whom the thing is handed to
+        to = _handed_to(tok, objects(tok))
+        handed = [key for c in to for key in idx.refer(c) or idx.place_as_target(c)]
+        if to and not handed:
+            handed = [key for key in [idx.patient(to[0])] if key is not None]  # "to its owner"
+        targets = [t for t in handed if t not in sources] or targets
     if cameo == "030" and "light" in sense.flags and light_verb(tok) in _SIGNING:
         cameo = "057"  # "reached an agreement", "sealed a deal": an agreement concluded, not promised (CAMEO)
     if k.cameo[cameo].type == "MOBILIZE":
@@ -538,12 +545,20 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         # the UN over Israeli air raids": a judgement of an act is aimed at its doer, before anyone the
         # judgement is addressed to or the act's own target
         targets = [t for t in _doers_of_judged_act(tok, idx, k) if t not in sources] or targets
+    elif k.cameo[cameo].type == "CONCEDE" and not targets:
+        # "accepted demands from Shona rebels", "conceded to demands by UNITA": who is given way to is
+        # who asked
+        targets = [t for t in _doers_of_judged_act(tok, idx, k, asking=True) if t not in sources]
     if not targets and (sense.lemma in _INTENT or k.cameo[cameo].type in ("AGREE", "REQUEST", "REJECT")):
         # "promised to continue military aid to Mozambique": the promised act names the target
         targets = [t for t in _content_targets(tok, idx, k) if t not in sources]
         if not targets and _distinct_parties(sources, idx) < 2:
             # several parties agreeing are each other's targets (below), not the promised act's
             targets = [t for t in _complement_targets(tok, idx) if t not in sources]
+    if not targets and k.cameo[cameo].type == "THREATEN":
+        # "threatened to halt talks unless Israel rescinded the annexation": a threat is aimed at whoever
+        # its condition is put to
+        targets = [t for t in _condition_subjects(tok, idx) if t not in sources]
     if not targets and k.cameo[cameo].type in _PLACE_TARGET_TYPES:
         targets = [t for t in _place_target(tok, idx, done=bool(sources)) if t not in sources]
     if not targets and hit is not None and hit[1].pos_ == "NOUN":
@@ -552,6 +567,10 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     if not targets and _verbal(tok) and not (k.cameo[cameo].type in _JUDGING_TYPES and _judges_an_act(tok, k)):
         # a judged act's victim is not the judgement's target ("condemned the attack on a school")
         targets = [t for t in _object_phrase_targets(tok, sense, idx) if t not in sources]
+    if not targets:
+        # "began a hunger strike to protest against Sweden's decision", "summoned the ambassador to
+        # complain": an act and the act it is done for share their parties
+        targets = [t for t in _purpose_targets(tok, idx, k) if t not in sources]
     code = k.cameo[cameo]
     if sense.lemma in ("warn", "warning") and (not targets or _same_country(sources, targets, idx)):
         return []
@@ -566,7 +585,7 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
     if sources and not targets and code.type in _PATIENT_TYPES and not (recip and len(sources) >= 2):
         # no known actor is acted upon: the recipient is what is ("rejected the proposals"); only for an
         # act with a known doer, so that an uncoded patient never makes an event attributed on its own
-        targets = [t for t in _patients(tok, sense, hit, idx) if t not in sources]
+        targets = [t for t in _patients(tok, sense, hit, idx, sources) if t not in sources]
     if not sources and cameo == "173" and _as_verb(tok) and is_passive(tok):
         # "two men were arrested, police said": only the police arrest, and the sentence names them
         sources = _police_in_sentence(tok, idx)
@@ -610,18 +629,22 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
 _JUDGING_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "PROTEST", "REQUEST"}
 
 
-def _doers_of_judged_act(tok: Token, idx: ActorIndex, k: Knowledge) -> list[str]:
+def _doers_of_judged_act(tok: Token, idx: ActorIndex, k: Knowledge, *, asking: bool = False) -> list[str]:
     """The doers of the act that ``tok`` judges, when it names one as its object or in its "of"/"for"
     phrase ("condemned Russia's invasion", "the condemnation of the killing by security forces",
-    "praised the decision by the court"): the sources of that act's own roles."""
+    "praised the decision by the court"): the sources of that act's own roles. With ``asking``, only a
+    demand, call or protest, which may also be given way "to"."""
     verb = _as_verb(tok)
+    preps = ("of", "for", "over", "to") if asking else ("of", "for", "over")
     for r, c, prep in args(tok):
-        if not ((verb and r == "obj") or (r == "prep" and prep in ("of", "for", "over"))):
+        if not ((verb and r == "obj") or (r == "prep" and prep in preps)):
             continue
         for act in (c, *c.conjuncts):
             if _as_verb(act) or act.lemma_.lower() in _VENUE_NAMED:
                 continue  # "violated the Minsk agreements": an accord is named after a place, not made by it
             sense = match_trigger(act, k)
+            if asking and (sense is None or k.cameo[sense.cameo].type not in ("REQUEST", "PROTEST", "THREATEN")):
+                continue
             # an act Tocsin codes has its roles; any other thing done has its "by"/"from" maker
             # ("condemned the missile test by North Korea", "rejected the remarks from Ankara")
             if sense is not None:
@@ -658,7 +681,9 @@ def _phrase_target(holders: Iterable[Token], preps: set[str], idx: ActorIndex) -
     for h in holders:
         for r, c, prep in args(h):
             if r == "prep" and prep in preps and c.i > h.i:
-                keys = idx.refer(c) or idx.place_as_target(c)
+                # what is someone's is acted on with them: "sanctions on Russia's banks", "protest
+                # against Sweden's decision"
+                keys = idx.refer(c) or idx.place_as_target(c) or [key for o in possessors(c) for key in idx.refer(o)]
                 if keys:
                     return keys
     return []
@@ -720,6 +745,80 @@ def _content_targets(tok: Token, idx: ActorIndex, k: Knowledge) -> list[str]:
             nxt.extend(c.children)
         frontier = nxt
     return []
+
+
+_CONDITIONS = {"if", "unless"}
+
+
+def _condition_subjects(tok: Token, idx: ActorIndex) -> list[str]:
+    """The subject of an "if"/"unless" clause of ``tok``'s clause or of the act it threatens."""
+    verb = _clause_verb(tok)
+    if verb is None:
+        return []
+    clauses = [verb, *(c for c in verb.children if rel(c) in ("xcomp", "ccomp") or _is_purpose(c))]
+    for v in clauses:
+        for c in v.children:
+            if rel(c) == "advcl" and any(rel(m) == "mark" and m.lower_ in _CONDITIONS for m in c.children):
+                for r, subj, _ in args(c):
+                    if r in ("nsubj", "nsubjpass"):
+                        keys = idx.refer(subj)
+                        if keys:
+                            return keys
+    return []
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of ``tok``'s clause: itself, or the light verb a trigger noun is the object of
+    ("staged a hunger strike"; not "discussed sanctions", whose act is the talk)."""
+    if _verbal(tok):
+        return tok
+    return tok.head if light_verb(tok) is not None and _verbal(tok.head) else None
+
+
+def _is_purpose(c: Token) -> bool:
+    """An infinitive clause of purpose: "(in order) to protest", parsed as an adverbial clause."""
+    return rel(c) == "advcl" and _verbal(c) and any(rel(m) == "mark" and m.lower_ == "to" for m in c.children)
+
+
+def _purpose_targets(tok: Token, idx: ActorIndex, k: Knowledge) -> list[str]:
+    """Who an act is aimed at, read from the act it is done for ("staged a hunger strike to protest
+    against Sweden's decision": Sweden) or, for an act done for another ("summoned Niger's ambassador to
+    complain"), from the act it serves: its object, the "to"/"with"... phrase, or the doer of the act
+    that the purpose clause judges."""
+    verb = _clause_verb(tok)
+    if verb is None:
+        return []
+    for c in verb.children:
+        if _is_purpose(c):
+            keys = _acted_on(c, idx, k)
+            if keys:
+                return keys
+    if _is_purpose(verb) and verb.head.i != verb.i:
+        return _acted_on(verb.head, idx, k, served=True)
+    return []
+
+
+def _acted_on(v: Token, idx: ActorIndex, k: Knowledge, *, served: bool = False) -> list[str]:
+    """The actors a verb acts on: its own coded target, an object that is an actor (not the doer's own:
+    "its troops"), a "to"/"with"/"against"... phrase of it or of its object, or the doer of an act its
+    object names ("to protest President Assad's failure"). Of an act that another ``served``, only
+    who it is done to: its coded roles and the acts it names are its own."""
+    if not served:
+        sense = match_trigger(v, k)
+        if sense is not None:
+            keys = _verb_roles(v, sense, idx)[1]
+            if keys:
+                return keys
+    holders = [v]
+    for r, o, _ in args(v):
+        if r == "iobj" or (r == "obj" and not any(rel(p) == "poss" and p.lower_ in _OWN for p in o.children)):
+            keys = idx.refer(o)
+            if keys:
+                return keys
+        if r == "obj":
+            holders += [o, *o.conjuncts]
+    keys = _phrase_target(holders, _TOWARD, idx)
+    return keys if keys or served else _doers_of_judged_act(v, idx, k)
 
 
 # Prepositions that name who an act is done to, with or from: "lend $1bn to Indonesia", "withdraw its
@@ -795,17 +894,29 @@ def _verb_roles(v: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
     if rel(v) == "conj" and is_passive(v) and not any(rel(c) == "nsubjpass" for c in v.children):
         # "Russia attacked Kyiv and was condemned by the EU": the shared subject suffers the second verb
         targets += [key for c in subjects(v.head) for key in idx.refer(c)]
+    described = _described_by_participle(v)
+    if described is not None:
+        # "a soldier captured by Russian troops", "a national accused of plotting": the noun a past
+        # participle describes is what was done to, never the doer
+        targets += [key for key in idx.refer(described) if key not in targets]
     relative_role = rel(v) == "relcl" and any(c.lower_ in _RELATIVE for c in v.children)
-    if not sources and is_passive(v):
+    if not sources and (is_passive(v) or described is not None):
         # "was killed in police firing", "died in an Israeli air strike": the attack named as the cause
         # has the doer, as its modifier or possessor
         sources = _cause_doers(v, idx)
-    if not sources and not relative_role:
+    if not sources and not relative_role and described is None:
         sources, inherited_recip = _inherit_subject(v, idx)
         recip = recip or inherited_recip
     if recip and sources and not targets:
         return sources, [], True
     return _dedupe(sources), _dedupe([t for t in targets if t not in sources]), recip
+
+
+def _described_by_participle(v: Token) -> Token | None:
+    """The noun a past participle modifies as a reduced relative ("the man arrested yesterday")."""
+    if rel(v) == "acl" and v.tag_ == "VBN" and v.head.i < v.i and v.head.pos_ in ("NOUN", "PROPN"):
+        return None if is_passive(v) or any(rel(c) in ("nsubj", "obj") for c in v.children) else v.head
+    return None
 
 
 # Nouns of force that can be the cause of a passive harm ("killed in police firing").
@@ -1288,11 +1399,24 @@ _SERVING = {
 def _handed_to_someone(tok: Token, objs: list[Token]) -> bool:
     """Whether ``tok`` has a thing for its object and a "to" phrase that is no place of arrival nor state
     ("returned the sculpture to the ambassador", not "returned home", "returned to power")."""
-    things = [o for r, o, _ in args(tok) if r == "obj" and o.pos_ in ("NOUN", "PROPN") and not o.ent_type_]
+    return bool(_handed_to(tok, objs))
+
+
+def _handed_to(tok: Token, objs: list[Token]) -> list[Token]:
+    """The "to" phrases naming whom ``tok`` hands a thing to (see :func:`_handed_to_someone`)."""
+    things = [o for r, o, _ in args(tok) if r == "obj" and o.pos_ in ("NOUN", "PROPN", "ADJ") and not o.ent_type_]
     to = [o for r, o, p in args(tok) if r == "prep" and p == "to"]
-    # the parser often hangs the recipient on the thing: "returned [a sculpture to the ambassador]"
-    to += [c for o in things for c in o.children if rel(c) in ("nmod", "obl", "prep") and case_of(c) == "to"]
-    return bool(things and to) and not any(o.lemma_.lower() in _NOT_HANDED for o in [*objs, *to])
+    # the parser often hangs the recipient inside the thing's phrase: "returned [a sculpture to the
+    # ambassador]", "returned [a portrait of a girl by Carte to its owner]"
+    to += [
+        c
+        for o in things
+        for c in o.subtree
+        if c.i > o.i and rel(c) in ("nmod", "obl", "prep") and case_of(c) == "to" and c.pos_ in ("NOUN", "PROPN")
+    ]
+    if not things or any(o.lemma_.lower() in _NOT_HANDED for o in [*objs, *to]):
+        return []
+    return to
 
 
 #: What is returned that is no handed property ("returned the favour", "returned fire", "to normal").
@@ -1359,7 +1483,9 @@ _PATIENT_TYPES = {
 }
 
 
-def _patients(tok: Token, sense: Trigger, hit: tuple[str, Token] | None, idx: ActorIndex) -> list[str]:
+def _patients(
+    tok: Token, sense: Trigger, hit: tuple[str, Token] | None, idx: ActorIndex, sources: list[str]
+) -> list[str]:
     """The recipient phrase of ``tok`` as an uncoded patient (see :meth:`ActorIndex.patient`): a verb's
     direct object or passive subject, else the object of one of its target prepositions; a noun's
     "of/on/against/into" phrase. The object that gave the event its type ("opened *fire*") is none."""
@@ -1377,6 +1503,9 @@ def _patients(tok: Token, sense: Trigger, hit: tuple[str, Token] | None, idx: Ac
             continue
         if h.lemma_.lower() in lexicon(idx.k).weapons:
             continue  # "fired tear gas shells": the weapon is how, not whom
+        owners = [key for o in possessors(h) if o.pos_ != "PRON" for key in idx.refer(o) if key not in sources]
+        if owners and not idx.refer(h):
+            return owners  # "sanctions on Russia's banks", "attacked Israel's embassy": done to its owner
         key = idx.patient(h)
         if key is not None:
             return [key]
