@@ -1,4 +1,5 @@
 import datetime as dt
+import itertools
 
 from tocsin import knowledge
 
@@ -25,6 +26,25 @@ def test_leaders_are_resolved_by_date():
     assert k.leader("Trump", dt.date(2019, 6, 1)).start.year == 2017
     assert k.leader("Trump", dt.date(2025, 6, 1)).start.year == 2025
     assert k.leader("Lukashenko", dt.date(2022, 2, 20)).country == "BLR"
+    # one surname, two office holders of different times
+    assert k.leader("Assad", dt.date(1990, 1, 1)).name == "Hafez al-Assad"
+    assert k.leader("Assad", dt.date(2010, 1, 1)).name == "Bashar al-Assad"
+    assert k.leader("Bush", dt.date(1990, 1, 1)).name == "George H. W. Bush"
+    assert k.leader("Netanyahu", dt.date(2015, 1, 1)).role == "prime minister"
+
+
+def test_leaders_terms_are_well_formed():
+    k = knowledge.load()
+    terms = {id(t): t for ts in k.leaders.values() for t in ts}.values()
+    for t in terms:
+        assert t.end is None or t.end > t.start, t
+        assert t.country in k.countries or t.sector == "IGO", t
+    for name, ts in k.leaders.items():
+        # one person's terms in one office never overlap, so a date names one term
+        same = sorted({(t.name, t.role, t.start, t.end) for t in ts}, key=lambda x: (x[0], x[1], x[2]))
+        for a, b in itertools.pairwise(same):
+            if a[:2] == b[:2]:
+                assert a[3] is not None and a[3] <= b[2], (name, a, b)
 
 
 def test_every_trigger_uses_a_known_cameo_code_with_quad_class():
