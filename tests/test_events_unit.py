@@ -2106,3 +2106,30 @@ def test_a_thing_is_returned_to_whom_its_to_phrase_names_wherever_the_parser_hun
         ents=[(0, 3, "GPE"), (10, 11, "NORP")],
     )
     assert mentions(doc) == [("RETREAT", ("USAGOV",), ("RUSGOV",), "asserted")]
+
+
+def test_a_national_body_the_knowledge_does_not_list_is_of_the_country_its_name_begins_with():
+    # The US Congress agreed .   /   The Iraqi National Congress agreed .
+    us = make_doc(
+        [
+            ("The", "the", "DET", "DT", 2, "det"),
+            ("US", "US", "PROPN", "NNP", 2, "compound"),
+            ("Congress", "Congress", "PROPN", "NNP", 3, "nsubj"),
+            ("agreed", "agree", "VERB", "VBD", 3, "ROOT"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ],
+        ents=[(1, 3, "ORG")],
+    )
+    assert _actor_codes(us)["US Congress"].startswith("USA")
+    iraqi = make_doc(
+        [
+            ("The", "the", "DET", "DT", 3, "det"),
+            ("Iraqi", "Iraqi", "ADJ", "JJ", 3, "amod"),
+            ("National", "National", "PROPN", "NNP", 3, "compound"),
+            ("Congress", "Congress", "PROPN", "NNP", 4, "nsubj"),
+            ("agreed", "agree", "VERB", "VBD", 4, "ROOT"),
+            (".", ".", "PUNCT", ".", 4, "punct"),
+        ],
+        ents=[(1, 4, "ORG")],
+    )
+    assert _actor_codes(iraqi)["Iraqi National Congress"].startswith("IRQ")

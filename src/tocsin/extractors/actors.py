@@ -793,6 +793,15 @@ class ActorIndex:
         o = k.orgs.get(text)
         if o:
             return o.country, o.short
+        if ent is not None and m.i < ent.end - 1:
+            # a national body the knowledge does not list: "US Congress", "Iraqi National Congress",
+            # "South African Airways" are their country's, named by their leading words
+            for end in range(ent.end - 1, ent.start, -1):
+                if m.i < end:
+                    lead = _norm(self.doc[ent.start : end].text)
+                    iso = k.country_names.get(lead) or k.demonyms.get(lead)
+                    if iso:
+                        return iso, None
         return None, None
 
     def named_person(self, tok: Token) -> list[str]:
