@@ -326,3 +326,46 @@ def test_a_promise_is_dated_when_it_was_made_not_when_the_act_is_to_be():
     (ev,) = extract_doc(make_article(doc.text, id="t", published=DAY), doc).events
     assert (ev.type, ev.status, ev.date) == ("AGREE", "asserted", "2022-02-20")  # not the Thursday before
     assert "'on Thursday' is when the act is to be" in ev.date_reason
+
+
+def test_an_unnamed_they_refuse_whoever_they_are():
+    # They will not end the strike .   (no one named: a refusal all the same, attributed to no one)
+    rows = [
+        ("They", "they", "PRON", "PRP", 3, "nsubj"),
+        ("will", "will", "AUX", "MD", 3, "aux"),
+        ("not", "not", "PART", "RB", 3, "advmod"),
+        ("end", "end", "VERB", "VB", 3, "ROOT"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("strike", "strike", "NOUN", "NN", 3, "obj"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    x = extract_doc(make_article("They will not end the strike .", id="t", published=DAY), make_doc(rows))
+    assert [(e.type, e.cameo, e.status) for e in x.events] == [("REJECT", "124", "asserted")]
+    # a named third party's negated act stays what it is: "Strikers did not end the strike"
+    rows = [
+        ("Strikers", "striker", "NOUN", "NNS", 3, "nsubj"),
+        ("did", "do", "AUX", "VBD", 3, "aux"),
+        ("not", "not", "PART", "RB", 3, "advmod"),
+        ("end", "end", "VERB", "VB", 3, "ROOT"),
+        ("the", "the", "DET", "DT", 5, "det"),
+        ("strike", "strike", "NOUN", "NN", 3, "obj"),
+        (".", ".", "PUNCT", ".", 3, "punct"),
+    ]
+    assert [e[0] for e in coded(make_doc(rows))] != ["REJECT"]
+
+
+def test_agreeing_to_talk_about_an_accord_concludes_none():
+    # Canada agreed to start talks on an agreement .
+    rows = [
+        ("Canada", "Canada", "PROPN", "NNP", 1, "nsubj"),
+        ("agreed", "agree", "VERB", "VBD", 1, "ROOT"),
+        ("to", "to", "PART", "TO", 3, "mark"),
+        ("start", "start", "VERB", "VB", 1, "xcomp"),
+        ("talks", "talk", "NOUN", "NNS", 3, "obj"),
+        ("on", "on", "ADP", "IN", 7, "case"),
+        ("an", "a", "DET", "DT", 7, "det"),
+        ("agreement", "agreement", "NOUN", "NN", 4, "nmod"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    agreed = [e for e in coded(make_doc(rows, ents=[(0, 1, "GPE")])) if e[5] == "agreed"]
+    assert [(e[0], e[1]) for e in agreed] == [("AGREE", "030")]

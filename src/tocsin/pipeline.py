@@ -22,7 +22,7 @@ from .extractors.events import Mention, find_mentions, light_verb
 from .extractors.factuality import assess
 from .extractors.hygiene import layout
 from .extractors.places import Gazetteer, dateline_region, find_places
-from .extractors.stance import restate
+from .extractors.stance import refusal, restate
 from .extractors.syntax import governor, rel, release, sentence, sentences, span_text, subjects, text_of
 from .models import Actor, Article, Event, Evidence, Extraction, Place, Quote
 from .nlp import load_pipeline, parse
@@ -225,6 +225,9 @@ def _build_events(
             stance = restate(t, code.code, [claimed], fact, idx, None)
             if stance is not None:
                 m, claimed = replace(m, sources=[claimed]), None
+        if stance is None and not m.sources and claimed is None and _pronoun_subject(t):
+            # "they will not end the strike", "it will not lift the ban": whoever they are, they refuse
+            stance = refusal(t, code.code, fact)
         if stance is not None:
             # "Portugal will support Turkey's bid": the promise is the asserted event (AGREE, CAMEO 03x)
             code, status = k.cameo[stance.cameo], "asserted"

@@ -1334,7 +1334,9 @@ def _table_match(tok: Token, sense: Trigger, k: Knowledge) -> tuple[str, Token] 
             if (x.i == o.i or x in kinds) and (x.ent_type_ == "MONEY" or low in _CURRENCIES):
                 words.add("money")  # "gave 352 million euros", "pledged $46 million": the amount given is money
             for wanted, code in rows:
-                if wanted & words:
+                if wanted & words and not (code == "057" and r == "xcomp"):
+                    # "agreed to start talks on a trade agreement" promises talks; only an accord that is
+                    # itself what was agreed was concluded ("agreed a deal", "agreed on a treaty")
                     return code, o
     return None
 

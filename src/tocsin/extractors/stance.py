@@ -81,8 +81,9 @@ def restate(
     """
     if not sources or not _own_word(sources, idx, claimed) or not _own_clause(trigger, sources, idx):
         return None
-    if fact.status == "negated" and cameo in REFUSAL and _volitional(trigger):
-        return Stance(REFUSAL[cameo], "+refusal")
+    said = refusal(trigger, cameo, fact)
+    if said is not None:
+        return said
     if fact.status == "negated" and cameo in REFUSAL and (fact.cue or "").lower().startswith("fail"):
         # "failed to reach a deal": PLOVER codes a cooperation that did not come about as REJECT
         return Stance(REFUSAL[cameo], "+failure")
@@ -99,6 +100,13 @@ def restate(
             if _unless(trigger):  # "will withdraw its force unless ...": the condition makes it a threat
                 return Stance("130", "+threat")
             return Stance(INTENT[cameo], "+intent")
+    return None
+
+
+def refusal(trigger: Token, cameo: str, fact: Factuality) -> Stance | None:
+    """The refusal a negated decision states ("will not end the strike"), whoever makes it."""
+    if fact.status == "negated" and cameo in REFUSAL and _volitional(trigger):
+        return Stance(REFUSAL[cameo], "+refusal")
     return None
 
 
