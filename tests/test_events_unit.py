@@ -2007,13 +2007,13 @@ def test_a_title_of_a_named_country_is_that_countrys_not_the_last_persons():
 
 
 def test_a_persons_title_gives_the_country_however_the_parser_hung_it():
-    # Palestinian leader Yasser Arafat rejected the offer .   (the name in apposition to its title)
+    # Palestinian leader Marwan Barghouti rejected the offer .   (the name in apposition to its title)
     doc = make_doc(
         [
             ("Palestinian", "Palestinian", "ADJ", "JJ", 1, "amod"),
             ("leader", "leader", "NOUN", "NN", 4, "nsubj"),
-            ("Yasser", "Yasser", "PROPN", "NNP", 1, "appos"),
-            ("Arafat", "Arafat", "PROPN", "NNP", 2, "flat"),
+            ("Marwan", "Marwan", "PROPN", "NNP", 1, "appos"),
+            ("Barghouti", "Barghouti", "PROPN", "NNP", 2, "flat"),
             ("rejected", "reject", "VERB", "VBD", 4, "ROOT"),
             ("the", "the", "DET", "DT", 6, "det"),
             ("offer", "offer", "NOUN", "NN", 4, "obj"),
@@ -2021,23 +2021,23 @@ def test_a_persons_title_gives_the_country_however_the_parser_hung_it():
         ],
         ents=[(0, 1, "NORP"), (2, 4, "PERSON")],
     )
-    assert _actor_codes(doc)["Yasser Arafat"] == "PSEGOV"
-    # Iran rejected Iraqi President Saddam Hussein 's proposal .   ("Iraqi" hung on "proposal")
+    assert _actor_codes(doc)["Marwan Barghouti"] == "PSEGOV"
+    # Iran rejected Iraqi President Hamid Majid 's proposal .   ("Iraqi" hung on "proposal")
     doc = make_doc(
         [
             ("Iran", "Iran", "PROPN", "NNP", 1, "nsubj"),
             ("rejected", "reject", "VERB", "VBD", 1, "ROOT"),
             ("Iraqi", "Iraqi", "ADJ", "JJ", 7, "amod"),
             ("President", "President", "PROPN", "NNP", 4, "compound"),
-            ("Saddam", "Saddam", "PROPN", "NNP", 7, "nmod:poss"),
-            ("Hussein", "Hussein", "PROPN", "NNP", 4, "flat"),
+            ("Hamid", "Hamid", "PROPN", "NNP", 7, "nmod:poss"),
+            ("Majid", "Majid", "PROPN", "NNP", 4, "flat"),
             ("'s", "'s", "PART", "POS", 4, "case"),
             ("proposal", "proposal", "NOUN", "NN", 1, "obj"),
             (".", ".", "PUNCT", ".", 1, "punct"),
         ],
         ents=[(0, 1, "GPE"), (2, 3, "NORP"), (4, 6, "PERSON")],
     )
-    assert _actor_codes(doc)["Saddam Hussein"] == "IRQGOV"
+    assert _actor_codes(doc)["Hamid Majid"] == "IRQGOV"
 
 
 def test_a_group_named_after_a_town_or_region_or_fighting_in_one_is_of_its_country():
