@@ -2133,3 +2133,9 @@ def test_a_national_body_the_knowledge_does_not_list_is_of_the_country_its_name_
         ents=[(1, 4, "ORG")],
     )
     assert _actor_codes(iraqi)["Iraqi National Congress"].startswith("IRQ")
+
+
+def test_combatants_captured_are_abducted_and_arrests_stay_arrests():
+    # PLOVER: "Combatants captured during conflict should be coded as ASSAULT 'abduct'"
+    assert _acted("Rebels", "captured", "capture", "soldiers", ents=()) == [("ASSAULT", "181")]
+    assert _acted("Police", "arrested", "arrest", "militants", ents=()) == [("COERCE", "173")]

@@ -594,6 +594,10 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         how_found = ""
     cameo, mode, how = _by_means(tok, sense, cameo, sources, targets, idx, k)
     how += how_found
+    if cameo == "173" and _combatants_captured(sense, sources, targets, idx):
+        # PLOVER: "Combatants captured during conflict should be coded as ASSAULT 'abduct' rather than
+        # COERCE 'arrest'"
+        cameo, how = "181", how + "+combatants"
     code = k.cameo[cameo]
     if len(sources) >= 2 and not targets and cameo == "057" and sense.lemma in _SIGNING:
         recip = True  # "Russia and Ukraine struck a deal": an agreement between its signatories
@@ -765,6 +769,20 @@ def _condition_subjects(tok: Token, idx: ActorIndex) -> list[str]:
                         if keys:
                             return keys
     return []
+
+
+_ARMED = {"MIL", "REB", "UAF"}
+
+
+def _combatants_captured(sense: Trigger, sources: list[str], targets: list[str], idx: ActorIndex) -> bool:
+    """Fighters captured by fighters or by no one named ("rebels captured ten soldiers"). Arresting or
+    detaining militants, even by an army, is told as law enforcement and stays an arrest."""
+    if sense.lemma not in _CAPTURING or not targets or any(idx.actors[t].sector not in _ARMED for t in targets):
+        return False
+    return all(idx.actors[s].sector in _ARMED for s in sources)
+
+
+_CAPTURING = {"capture", "seize", "take"}
 
 
 def _clause_verb(tok: Token) -> Token | None:
