@@ -2139,3 +2139,9 @@ def test_combatants_captured_are_abducted_and_arrests_stay_arrests():
     # PLOVER: "Combatants captured during conflict should be coded as ASSAULT 'abduct'"
     assert _acted("Rebels", "captured", "capture", "soldiers", ents=()) == [("ASSAULT", "181")]
     assert _acted("Police", "arrested", "arrest", "militants", ents=()) == [("COERCE", "173")]
+
+
+def test_summoning_an_ambassador_is_a_complaint_and_summoning_anyone_else_no_event():
+    # PLOVER: summoning an in-country ambassador to present grievances is ACCUSE, not CONSULT
+    assert _acted("Russia", "summoned", "summon", "ambassador") == [("ACCUSE", "114")]
+    assert _acted("Russia", "summoned", "summon", "witnesses") == []
