@@ -2145,3 +2145,41 @@ def test_summoning_an_ambassador_is_a_complaint_and_summoning_anyone_else_no_eve
     # PLOVER: summoning an in-country ambassador to present grievances is ACCUSE, not CONSULT
     assert _acted("Russia", "summoned", "summon", "ambassador") == [("ACCUSE", "114")]
     assert _acted("Russia", "summoned", "summon", "witnesses") == []
+
+
+def _launched_strike(subj: str, lemma: str, pos: str = "NOUN"):
+    # <subj> launched a strike on the base .
+    rows = [
+        (subj, lemma, pos, "NNS", 1, "nsubj"),
+        ("launched", "launch", "VERB", "VBD", 1, "ROOT"),
+        ("a", "a", "DET", "DT", 3, "det"),
+        ("strike", "strike", "NOUN", "NN", 1, "obj"),
+        ("on", "on", "ADP", "IN", 6, "case"),
+        ("the", "the", "DET", "DT", 6, "det"),
+        ("base", "base", "NOUN", "NN", 3, "nmod"),
+        (".", ".", "PUNCT", ".", 1, "punct"),
+    ]
+    return [m[0] for m in mentions(make_doc(rows))]
+
+
+def test_a_strike_by_fighters_is_an_attack_and_by_workers_a_stoppage():
+    assert _launched_strike("Rebels", "rebel") == ["ASSAULT"]
+    assert _launched_strike("Workers", "worker") == ["PROTEST"]
+
+
+def test_a_force_with_an_owner_or_a_kind_is_a_body_of_troops():
+    # Israel 's air force attacked the town .
+    doc = make_doc(
+        [
+            ("Israel", "Israel", "PROPN", "NNP", 3, "nmod:poss"),
+            ("'s", "'s", "PART", "POS", 0, "case"),
+            ("air", "air", "NOUN", "NN", 3, "compound"),
+            ("force", "force", "NOUN", "NN", 4, "nsubj"),
+            ("attacked", "attack", "VERB", "VBD", 4, "ROOT"),
+            ("the", "the", "DET", "DT", 6, "det"),
+            ("town", "town", "NOUN", "NN", 4, "obj"),
+            (".", ".", "PUNCT", ".", 4, "punct"),
+        ],
+        ents=[(0, 1, "GPE")],
+    )
+    assert [(m[0], m[1]) for m in mentions(doc)] == [("ASSAULT", ("ISRMIL",))]

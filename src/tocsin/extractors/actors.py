@@ -147,7 +147,10 @@ def _force_as_means(h: Token) -> bool:
     if h.lower_ != "force":
         return False
     kids = list(h.children)
-    return not any(rel(c) == "det" for c in kids) or any(c.lower_ in _FORCE_MANNER for c in kids if rel(c) == "amod")
+    if any(c.lower_ in _FORCE_MANNER for c in kids if rel(c) == "amod"):
+        return True
+    # "a force", "Israel's air force", "the security force": a body, with its determiner, owner or kind
+    return not any(rel(c) in ("det", "poss") or (rel(c) == "compound" and c.pos_ == "NOUN") for c in kids)
 
 
 _OWNING_VERBS = {"have", "keep", "station", "deploy", "mass", "send", "maintain", "command"}

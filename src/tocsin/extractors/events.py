@@ -592,6 +592,12 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         how_found = "+police-in-sentence" if sources else ""
     else:
         how_found = ""
+    if cameo == "143" and sense.lemma == "strike" and _armed_strike(tok, sources, idx):
+        # "the air force carried out strikes against Hamas targets": a strike by arms, not a walk-out
+        cameo, how_found = "190", how_found + "+armed-strike"
+        if not targets:
+            targets = [t for t in _roles(tok, replace(sense, target_preps=_TYPE_PREPS["ASSAULT"]), idx)[1]]
+            targets = [t for t in targets if t not in sources]
     cameo, mode, how = _by_means(tok, sense, cameo, sources, targets, idx, k)
     how += how_found
     if cameo == "173" and _combatants_captured(sense, sources, targets, idx):
@@ -1651,6 +1657,26 @@ def _armed_context(tok: Token, actors: list[str], idx: ActorIndex) -> bool:
     return _sentence_has(tok, _ARMED_WORDS | _MILITARY_WORDS) or any(
         idx.actors[key].sector in _ARMED_SECTORS for key in actors
     )
+
+
+# What makes a strike a stoppage of work: "on strike", "a general strike", a union or workers in the sentence.
+_LABOUR_STRIKE = {
+    *["hunger", "general", "labour", "labor", "sit-in", "sit-down", "token", "wildcat", "work", "warning"],
+    *["worker", "union", "employee", "wage", "pay", "staff", "teacher", "doctor", "nurse", "lecturer"],
+    *["driver", "miner", "pilot", "picket", "walkout", "salary", "pension", "bandh", "hartal", "shutdown"],
+}
+
+
+def _armed_strike(tok: Token, sources: list[str], idx: ActorIndex) -> bool:
+    """Whether the noun "strike" is one by arms: done by soldiers or fighters, or aimed "on"/"against"
+    something in a sentence of weapons or war; never one that people go "on", nor among workers."""
+    r, _head, prep = governor(tok)
+    if (r == "prep" and prep == "on") or _sentence_has(tok, _LABOUR_STRIKE):
+        return False
+    if any(idx.actors[key].sector in _ARMED for key in sources):
+        return True
+    aimed = any(r2 == "prep" and p2 in ("on", "against") for r2, _, p2 in args(tok))
+    return aimed and _sentence_has(tok, _ARMED_WORDS | _MILITARY_WORDS | {"air", "drone", "target", "death"})
 
 
 def _sentence_has(tok: Token, words: set[str]) -> bool:
