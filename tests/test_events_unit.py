@@ -2183,3 +2183,23 @@ def test_a_force_with_an_owner_or_a_kind_is_a_body_of_troops():
         ents=[(0, 1, "GPE")],
     )
     assert [(m[0], m[1]) for m in mentions(doc)] == [("ASSAULT", ("ISRMIL",))]
+
+
+def test_what_an_act_is_for_may_be_its_people_or_its_purpose_clause():
+    # Turkey opened the borders to Syrians .   /   Japan sent the troops to serve as peacekeepers .
+    to_syrians = [("to", "to", "ADP", "case", 5), ("Syrians", "Syrians", "PROPN", "obl", 1)]
+    assert _acted("Turkey", "opened", "open", "borders", to_syrians, ents=((0, 1, "GPE"), (5, 6, "NORP"))) == [
+        ("AID", "075")
+    ]
+    serve = [
+        ("to", "to", "PART", "mark", 5),
+        ("serve", "serve", "VERB", "advcl", 1),
+        ("as", "as", "ADP", "case", 7),
+        ("peacekeepers", "peacekeeper", "NOUN", "obl", 5),
+    ]
+    assert ("AID", "074") in _acted("Japan", "sent", "send", "troops", serve)
+
+
+def test_fighting_a_disease_is_no_event():
+    assert _acted("Germany", "fought", "fight", "epidemic") == []
+    assert _acted("Germany", "fought", "fight", "rebels", ents=((0, 1, "GPE"),)) != []

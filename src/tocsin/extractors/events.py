@@ -1385,7 +1385,11 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
     if hit is not None:
         # whom the act serves re-types it: borders opened "to refugees" grant asylum, troops sent "as a
         # peacekeeping force" protect
-        return next((code for code, wanted in _SERVING.get(hit[0], ()) if words & wanted), hit[0])
+        if hit[0] == "0863" and any(w in k.demonyms for w in words):
+            return "075"  # "opened its borders to Syrians, Iraqis and Afghans": people let in are given refuge
+        # what it is for may be said in a purpose clause: "sent troops to serve as a peacekeeping force"
+        served = words | {x.lemma_.lower() for c in tok.children if _is_purpose(c) for x in c.subtree}
+        return next((code for code, wanted in _SERVING.get(hit[0], ()) if served & wanted), hit[0])
     if "objreq" in sense.flags:
         # "returned an ancient sculpture to Algeria's ambassador": any thing handed to someone is
         # property returned, although no list names every kind of thing
@@ -1417,7 +1421,7 @@ def _refine(tok: Token, sense: Trigger, cameo: str, hit: tuple[str, Token] | Non
 
 #: CAMEO code -> (code, words of whom or what the act serves) that re-type it.
 _SERVING = {
-    "0863": (("075", {"refugee", "asylum", "migrant", "displaced", "asylum-seeker", "evacuee"}),),
+    "0863": (("075", {"refugee", "asylum", "migrant", "displaced", "displace", "asylum-seeker", "evacuee"}),),
     "154": (("074", {"peacekeeping", "peacekeeper"}),),
 }
 
@@ -1459,6 +1463,8 @@ _FIGURATIVE = {
         *["corruption", "crime", "poverty", "terrorism", "disease", "inflation", "fire", "virus", "pandemic"],
         *["cancer", "hunger", "drug", "trafficking", "extremism", "racism", "discrimination", "climate"],
         *["election", "seat", "campaign", "charge", "case", "ruling", "decision", "bill", "law", "plan"],
+        *["epidemic", "outbreak", "ebola", "malaria", "covid", "coronavirus", "famine", "drought", "flood"],
+        *["wildfire", "blaze", "cause", "unemployment", "fraud", "pollution", "illiteracy", "obesity"],
     },
     "withdraw": {
         *["comment", "remark", "statement", "claim", "allegation", "question", "objection", "application"],
