@@ -2203,3 +2203,41 @@ def test_what_an_act_is_for_may_be_its_people_or_its_purpose_clause():
 def test_fighting_a_disease_is_no_event():
     assert _acted("Germany", "fought", "fight", "epidemic") == []
     assert _acted("Germany", "fought", "fight", "rebels", ents=((0, 1, "GPE"),)) != []
+
+
+def test_a_past_tense_verb_hung_on_a_noun_has_that_noun_for_subject():
+    # people were hurt as police used force .   (parsed: "as police" an oblique, "used" its clause)
+    doc = make_doc(
+        [
+            ("People", "people", "NOUN", "NNS", 2, "nsubj:pass"),
+            ("were", "be", "AUX", "VBD", 2, "aux:pass"),
+            ("hurt", "hurt", "VERB", "VBN", 2, "ROOT"),
+            ("as", "as", "ADP", "IN", 4, "case"),
+            ("police", "police", "NOUN", "NNS", 2, "obl"),
+            ("used", "use", "VERB", "VBD", 4, "acl"),
+            ("force", "force", "NOUN", "NN", 5, "obj"),
+            (".", ".", "PUNCT", ".", 2, "punct"),
+        ]
+    )
+    used = [m for m in mentions(doc) if m[0] == "ASSAULT"]
+    assert used and used[0][1] == ("---COP",), mentions(doc)
+
+
+def test_killed_in_an_encounter_with_someone_is_their_act():
+    # Two militants were killed in an encounter with security forces .   ("with" hung on the verb)
+    doc = make_doc(
+        [
+            ("Two", "two", "NUM", "CD", 1, "nummod"),
+            ("militants", "militant", "NOUN", "NNS", 3, "nsubj:pass"),
+            ("were", "be", "AUX", "VBD", 3, "aux:pass"),
+            ("killed", "kill", "VERB", "VBN", 3, "ROOT"),
+            ("in", "in", "ADP", "IN", 6, "case"),
+            ("an", "a", "DET", "DT", 6, "det"),
+            ("encounter", "encounter", "NOUN", "NN", 3, "obl"),
+            ("with", "with", "ADP", "IN", 9, "case"),
+            ("security", "security", "NOUN", "NN", 9, "compound"),
+            ("forces", "force", "NOUN", "NNS", 3, "obl"),
+            (".", ".", "PUNCT", ".", 3, "punct"),
+        ]
+    )
+    assert [m[:3] for m in mentions(doc) if m[0] == "ASSAULT"] == [("ASSAULT", ("---MIL",), ("---REB",))]

@@ -957,6 +957,14 @@ def _cause_doers(v: Token, idx: ActorIndex) -> list[str]:
             continue
         if c.lemma_.lower() in _FORCE_NOUNS:
             doers = [k for m in c.children if rel(m) in ("compound", "amod", "poss") for k in idx.refer(m)]
+            # "shot dead in an encounter with the police", "killed in firing by security forces"
+            doers = doers or [
+                k for r2, m, p2 in args(c) if r2 in ("prep", "agent") and p2 in ("by", "with") for k in idx.refer(m)
+            ]
+            # ... or with the other side hung on the verb: "killed in an encounter | with security forces"
+            doers = doers or [
+                k for r2, m, p2 in args(v) if r2 == "prep" and p2 == "with" and m.i > c.i for k in idx.refer(m)
+            ]
             if doers:
                 return doers
         # the parser often ends the phrase at the doer and makes the force word a verb ("in police | firing")
@@ -1085,7 +1093,9 @@ def _inherit_subject(v: Token, idx: ActorIndex) -> tuple[list[str], bool]:
             "parataxis",
         ):
             break
-        if r == "relcl" or (r == "acl" and tok.tag_ in ("VBN", "VBG") and head.pos_ in ("NOUN", "PROPN")):
+        # a past-tense verb labelled a noun's clause is a misparsed clause of its own, the noun its
+        # subject: "as [police used force]" parsed "as police, used force"
+        if r == "relcl" or (r == "acl" and tok.tag_ in ("VBN", "VBG", "VBD") and head.pos_ in ("NOUN", "PROPN")):
             keys = idx.refer(head)
             if keys:
                 return keys, False
