@@ -2241,3 +2241,17 @@ def test_killed_in_an_encounter_with_someone_is_their_act():
         ]
     )
     assert [m[:3] for m in mentions(doc) if m[0] == "ASSAULT"] == [("ASSAULT", ("---MIL",), ("---REB",))]
+
+
+def test_refuge_is_sought_of_the_country_it_is_sought_in():
+    # Kurds sought the refuge in Germany .
+    in_germany = [("in", "in", "ADP", "case", 5), ("Germany", "Germany", "PROPN", "obl", 1)]
+    k = knowledge.load()
+    rows = [("Kurds", "Kurd", "PROPN", "NNPS", 1, "nsubj"), ("sought", "seek", "VERB", "VBD", 1, "ROOT")]
+    rows += [("the", "the", "DET", "DT", 3, "det"), ("refuge", "refuge", "NOUN", "NN", 1, "obj")]
+    rows += [(w, lem, pos, "IN" if pos == "ADP" else "NNP", head, dep) for w, lem, pos, dep, head in in_germany]
+    rows.append((".", ".", "PUNCT", ".", 1, "punct"))
+    doc = make_doc(rows, ents=[(0, 1, "NORP"), (5, 6, "GPE")])
+    got = mentions(doc)
+    assert [(m[0], m[2]) for m in got] == [("REQUEST", ("DEUGOV",))], got
+    assert k.cameo["103"].type == "REQUEST"

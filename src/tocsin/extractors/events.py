@@ -559,6 +559,9 @@ def _mentions_for(tok: Token, sense: Trigger, idx: ActorIndex, k: Knowledge) -> 
         # "threatened to halt talks unless Israel rescinded the annexation": a threat is aimed at whoever
         # its condition is put to
         targets = [t for t in _condition_subjects(tok, idx) if t not in sources]
+    if not targets and hit is not None and hit[0] == "103":
+        # "Iraqi Kurds sought refuge in Germany": asylum is asked of the country it is sought in
+        targets = [t for t in _place_target(tok, idx, done=bool(sources)) if t not in sources]
     if not targets and k.cameo[cameo].type in _PLACE_TARGET_TYPES:
         targets = [t for t in _place_target(tok, idx, done=bool(sources)) if t not in sources]
     if not targets and hit is not None and hit[1].pos_ == "NOUN":
@@ -726,6 +729,9 @@ def _place_target(tok: Token, idx: ActorIndex, *, done: bool) -> list[str]:
                 keys = [key for key in idx.refer(c) if idx.actors[key].kind == "state"]
                 if not keys and done:
                     keys = idx.place_as_target(c)
+                if not keys and done:
+                    # "in Niger's Maradi region": a place of a country is in it
+                    keys = [key for o in possessors(c) for key in idx.refer(o) if idx.actors[key].kind == "state"]
                 if keys:
                     return keys
     return []
