@@ -2255,3 +2255,22 @@ def test_refuge_is_sought_of_the_country_it_is_sought_in():
     got = mentions(doc)
     assert [(m[0], m[2]) for m in got] == [("REQUEST", ("DEUGOV",))], got
     assert k.cameo["103"].type == "REQUEST"
+
+
+def test_a_visit_one_arrives_on_is_the_arrivals_and_goes_where_they_arrived():
+    # Hussein arrived in Amman on a visit .
+    doc = make_doc(
+        [
+            ("Hussein", "Hussein", "PROPN", "NNP", 1, "nsubj"),
+            ("arrived", "arrive", "VERB", "VBD", 1, "ROOT"),
+            ("in", "in", "ADP", "IN", 3, "case"),
+            ("Amman", "Amman", "PROPN", "NNP", 1, "obl"),
+            ("on", "on", "ADP", "IN", 6, "case"),
+            ("a", "a", "DET", "DT", 6, "det"),
+            ("visit", "visit", "NOUN", "NN", 1, "obl"),
+            (".", ".", "PUNCT", ".", 1, "punct"),
+        ],
+        ents=[(0, 1, "PERSON"), (3, 4, "GPE")],
+    )
+    visits = [m for m in mentions(doc) if m[0] == "CONSULT"]
+    assert visits and visits[0][1] and visits[0][2] == ("JORGOV",), mentions(doc)

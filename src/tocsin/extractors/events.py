@@ -720,8 +720,10 @@ def _place_target(tok: Token, idx: ActorIndex, *, done: bool) -> list[str]:
     if done:
         holders += [c for c in tok.children if rel(c) in ("obl", "nmod", "prep")]
         holders += [g for h in holders[1:] for g in h.children if rel(g) in ("nmod", "prep", "acl")]
-        if light_verb(tok) is not None:
-            holders.append(tok.head)  # "held talks in Amman": the place hangs on the light verb
+        gr, gov, gprep = governor(tok)
+        if light_verb(tok) is not None or (gr == "prep" and gprep == "on" and _verbal(gov)):
+            # "held talks in Amman", "arrived in Amman on a visit": the place hangs on the clause's verb
+            holders.append(tok.head if light_verb(tok) is not None else gov)
     preps = _PLACE_PREPS if done else _IN_PREPS
     for h in holders:
         for r, c, prep in args(h):
@@ -1208,8 +1210,9 @@ def _noun_roles(n: Token, sense: Trigger, idx: ActorIndex) -> tuple[list[str], l
         if (r == "obj" and head.lemma_ in LIGHT_VERBS) or (
             r == "prep"
             and head.pos_ in ("VERB", "AUX")
-            and prep in ("after", "during", "in", "following", "before", "amid")
+            and prep in ("after", "during", "in", "following", "before", "amid", "on")
         ):
+            # "arrived in Amman on a visit", "went on strike", "died in the attack": the clause's subject
             sources = _verb_subject(head, idx)
         elif r == "nsubjpass" and head.pos_ == "VERB":
             sources = [key for rr, c, _ in args(head) if rr == "agent" for key in idx.refer(c)]
